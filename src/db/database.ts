@@ -1,0 +1,24 @@
+import { Dexie, type Table } from 'dexie';
+import type { CommandRow, SessionRow, SnapshotRow } from '../schema/rows.ts';
+
+export const DEFAULT_DB_NAME = 'powertrader';
+
+/**
+ * The IndexedDB database. Keep every `version()` declaration: a browser that still has an older
+ * version upgrades through each of them in turn.
+ */
+export class PowerTraderDb extends Dexie {
+  declare sessions: Table<SessionRow, string>;
+  declare commands: Table<CommandRow, [string, number]>;
+  declare snapshots: Table<SnapshotRow, string>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    super(name);
+    // Changing these table or key names needs a migration.
+    this.version(1).stores({
+      sessions: 'id, updatedAt',
+      commands: '[sessionId+seq]',
+      snapshots: 'sessionId',
+    });
+  }
+}

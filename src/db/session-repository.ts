@@ -1,0 +1,129 @@
+import type { Result } from '../schema/messages.ts';
+import {
+  commandRowSchema,
+  sessionRowSchema,
+  snapshotRowSchema,
+  type CommandRow,
+  type SessionId,
+  type SessionRow,
+  type SnapshotRow,
+} from '../schema/rows.ts';
+import type { PowerTraderDb } from './database.ts';
+
+/** A session as stored: its row, its latest snapshot and the commands logged after it. */
+export interface StoredSession {
+  readonly row: SessionRow;
+  readonly snapshot: SnapshotRow;
+  readonly commandsAfter: readonly CommandRow[];
+}
+
+type NotWriter = Result<never, 'not-writer'>;
+const notWriter: NotWriter = {
+  ok: false,
+  code: 'not-writer',
+  message: 'Another tab took over this session; this tab can no longer change it.',
+};
+
+/** Stores a new session with its first commands and snapshot, all or nothing. */
+export async function createSession(
+  db: PowerTraderDb,
+  row: SessionRow,
+  commands: readonly CommandRow[],
+  snapshot: SnapshotRow,
+): Promise<void> {
+  const parsedRow = sessionRowSchema.parse(row);
+  const parsedCommands = commands.map((c) => commandRowSchema.parse(c));
+  const parsedSnapshot = snapshotRowSchema.parse(snapshot);
+  await db.transaction('rw', db.sessions, db.commands, db.snapshots, async () => {
+    await db.sessions.add(parsedRow);
+    await db.commands.bulkAdd(parsedCommands);
+    await db.snapshots.put(parsedSnapshot);
+  });
+}
+
+/** The id of the session changed most recently, if any. */
+export async function latestSessionId(db: PowerTraderDb): Promise<SessionId | undefined> {
+  const row = await db.sessions.orderBy('updatedAt').last();
+  return row ? sessionRowSchema.parse(row).id : undefined;
+}
+
+async function readStored(db: PowerTraderDb, id: SessionId): Promise<StoredSession | undefined> {
+  const rawRow = await db.sessions.get(id);
+  if (!rawRow) return undefined;
+  const row = sessionRowSchema.parse(rawRow);
+  const snapshot = snapshotRowSchema.parse(await db.snapshots.get(id));
+  const rawCommands = await db.commands
+    .where('[sessionId+seq]')
+    .between([id, snapshot.state.seq + 1], [id, Infinity])
+    .toArray();
+  return { row, snapshot, commandsAfter: rawCommands.map((c) => commandRowSchema.parse(c)) };
+}
+
+/** Reads a session without claiming it (a follower tab does this). */
+export function loadSession(db: PowerTraderDb, id: SessionId): Promise<StoredSession | undefined> {
+  return db.transaction('r', db.sessions, db.commands, db.snapshots, () => readStored(db, id));
+}
+
+/**
+ * Makes the caller the session's only writer: raises the fencing token and reads the state in
+ * the same transaction, so nothing an older writer commits can slip in unseen.
+ */
+export function claimWriter(
+  db: PowerTraderDb,
+  id: SessionId,
+): Promise<{ stored: StoredSession; epoch: number } | undefined> {
+  return db.transaction('rw', db.sessions, db.commands, db.snapshots, async () => {
+    const stored = await readStored(db, id);
+    if (!stored) return undefined;
+    const epoch = stored.row.writerEpoch + 1;
+    await db.sessions.update(id, { writerEpoch: epoch });
+    return { stored: { ...stored, row: { ...stored.row, writerEpoch: epoch } }, epoch };
+  });
+}
+
+/**
+ * Appends one command and the snapshot after it in ONE read-write transaction, only while the
+ * caller still holds the writer epoch. Resolves after the transaction has committed.
+ */
+export async function appendCommand(
+  db: PowerTraderDb,
+  epoch: number,
+  command: CommandRow,
+  snapshot: SnapshotRow,
+): Promise<Result<void, 'not-writer'>> {
+  const parsedCommand = commandRowSchema.parse(command);
+  const parsedSnapshot = snapshotRowSchema.parse(snapshot);
+  return db.transaction('rw', db.sessions, db.commands, db.snapshots, async () => {
+    const row = await db.sessions.get(parsedCommand.sessionId);
+    if (!row || row.writerEpoch !== epoch) return notWriter;
+    // `add` fails on an existing key, so a sequence number can never be written twice.
+    await db.commands.add(parsedCommand);
+    await db.snapshots.put(parsedSnapshot);
+    await db.sessions.update(row.id, { updatedAt: parsedSnapshot.savedAt });
+    return { ok: true, value: undefined } as const;
+  });
+}
+
+/** Saves a snapshot the clock reached between commands, under the same writer check. */
+export function saveSnapshot(
+  db: PowerTraderDb,
+  epoch: number,
+  snapshot: SnapshotRow,
+): Promise<Result<void, 'not-writer'>> {
+  const parsed = snapshotRowSchema.parse(snapshot);
+  return db.transaction('rw', db.sessions, db.snapshots, async () => {
+    const row = await db.sessions.get(parsed.sessionId);
+    if (!row || row.writerEpoch !== epoch) return notWriter;
+    await db.snapshots.put(parsed);
+    return { ok: true, value: undefined } as const;
+  });
+}
+
+/** Every logged command of a session, in order (a full replay needs them). */
+export async function loadAllCommands(db: PowerTraderDb, id: SessionId): Promise<CommandRow[]> {
+  const rows = await db.commands
+    .where('[sessionId+seq]')
+    .between([id, 1], [id, Infinity])
+    .toArray();
+  return rows.map((c) => commandRowSchema.parse(c));
+}

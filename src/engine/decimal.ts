@@ -1,0 +1,62 @@
+import Decimal from 'decimal.js';
+
+/**
+ * The engine's one decimal type. Rounding rule, used everywhere unless a caller says otherwise:
+ * ROUND_HALF_EVEN (banker's rounding), so that rounding errors do not drift one way over many
+ * fills. Money in the quote currency is kept to the cent; prices to the asset's tick; quantities
+ * must already sit on the asset's step (an over-precise quantity is refused, never rounded).
+ */
+export const Dec = Decimal.clone({
+  precision: 60,
+  rounding: Decimal.ROUND_HALF_EVEN,
+  toExpNeg: -40,
+  toExpPos: 60,
+});
+export type Dec = InstanceType<typeof Dec>;
+
+export const ZERO = new Dec(0);
+export const CENT = new Dec('0.01');
+
+const DECIMAL_PATTERN = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+
+/** True when the string is a plain decimal: optional minus, digits, optional fraction, no exponent. */
+export function isDecimalString(text: string): boolean {
+  return text.length <= 64 && DECIMAL_PATTERN.test(text);
+}
+
+/** Parses a plain decimal string; throws on anything else (callers validate first). */
+export function dec(text: string): Dec {
+  if (!isDecimalString(text)) throw new Error(`Not a decimal string: ${JSON.stringify(text)}`);
+  return new Dec(text);
+}
+
+/** The canonical string of a decimal: no exponent, no trailing zeros, no negative zero. */
+export function canonical(value: Dec): string {
+  if (value.isZero()) return '0';
+  return value.toFixed();
+}
+
+/** Rounds money to the cent with the engine's rounding rule. */
+export function toCent(value: Dec): Dec {
+  return value.toDecimalPlaces(2, Dec.ROUND_HALF_EVEN);
+}
+
+/** Rounds a price to the nearest multiple of the tick. */
+export function toTick(value: Dec, tick: Dec): Dec {
+  return value.toNearest(tick, Dec.ROUND_HALF_EVEN);
+}
+
+/** Number of digits after the decimal point of a decimal string ("0.50" has 2). */
+export function decimalsOf(text: string): number {
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** Formats money for a message, e.g. 1499.19 → "$1,499.19". */
+export function formatUsd(value: Dec): string {
+  const fixed = toCent(value).toFixed(2);
+  const negative = fixed.startsWith('-');
+  const [whole = '0', cents = '00'] = (negative ? fixed.slice(1) : fixed).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}$${grouped}.${cents}`;
+}

@@ -1,0 +1,25 @@
+import { mount } from 'svelte';
+import { registerSW } from 'virtual:pwa-register';
+import App from './ui/App.svelte';
+import './ui/app.css';
+import { PwaState } from './ui/pwa-state.svelte.ts';
+import { SessionState } from './ui/session-state.svelte.ts';
+import { startSessionWorker } from './worker/client.ts';
+
+const pwa = new PwaState();
+pwa.setUpdater(
+  registerSW({
+    onNeedRefresh: () => (pwa.needRefresh = true),
+    onOfflineReady: () => (pwa.offlineReady = true),
+  }),
+);
+if (navigator.serviceWorker?.controller) pwa.offlineReady = true;
+void pwa.askPersistence();
+
+const { client } = startSessionWorker();
+const session = new SessionState(client);
+void session.start().catch((error: unknown) => {
+  session.failure = `The simulator could not start: ${error instanceof Error ? error.message : String(error)}`;
+});
+
+mount(App, { target: document.getElementById('app')!, props: { session, pwa } });

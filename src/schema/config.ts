@@ -1,0 +1,35 @@
+import * as z from 'zod/mini';
+import type { SessionConfig } from '../engine/config.ts';
+import { decimalString, epochMs } from './decimal.ts';
+
+const positiveDecimal = decimalString.check(
+  z.refine((s) => Number(s) > 0, 'Must be greater than zero.'),
+);
+
+export const assetSpecSchema = z.strictObject({
+  symbol: z
+    .string()
+    .check(z.regex(/^[A-Z0-9]{2,10}$/, 'Use 2–10 capital letters or digits, e.g. BTC.')),
+  name: z.string().check(z.minLength(1), z.maxLength(40)),
+  tickSize: positiveDecimal,
+  stepSize: positiveDecimal,
+  minNotional: decimalString,
+  startPrice: positiveDecimal,
+  annualVolatility: z.number().check(z.minimum(0), z.maximum(5)),
+});
+
+export const sessionConfigSchema = z
+  .strictObject({
+    startTime: epochMs,
+    tickMs: z.int().check(z.minimum(1), z.maximum(86_400_000)),
+    assets: z.readonly(z.array(assetSpecSchema).check(z.minLength(1), z.maxLength(50))),
+    takerFeeRate: decimalString.check(
+      z.refine((s) => Number(s) < 0.1, 'A fee rate must be below 10 %.'),
+    ),
+  })
+  .check(
+    z.refine((c) => new Set(c.assets.map((a) => a.symbol)).size === c.assets.length, {
+      message: 'Each asset symbol may appear only once.',
+      path: ['assets'],
+    }),
+  ) satisfies z.ZodMiniType<SessionConfig>;

@@ -1,0 +1,388 @@
+import { defaultConfig } from '../engine/config.ts';
+import type { Command } from '../engine/commands.ts';
+import { ok, refuse, type Result } from '../engine/result.ts';
+import { Session, replay, replayFrom, stateHash } from '../engine/session.ts';
+import { DEFAULT_DB_NAME, PowerTraderDb } from '../db/database.ts';
+import {
+  appendCommand,
+  claimWriter,
+  createSession,
+  latestSessionId,
+  loadAllCommands,
+  loadSession,
+  saveSnapshot,
+  type StoredSession,
+} from '../db/session-repository.ts';
+import { commandSchema } from '../schema/command.ts';
+import {
+  describeError,
+  describeIssues,
+  openRequestSchema,
+  speedSchema,
+  type CommandAck,
+  type Role,
+  type SessionView,
+  type Speed,
+  type WorkerMessage,
+} from '../schema/messages.ts';
+import { newSessionId, sessionIdSchema, type SessionId, type SessionRow } from '../schema/rows.ts';
+import { SimClock } from './sim-clock.ts';
+
+const STARTING_CASH = '50000';
+/** Snapshots pushed to the UI: at most one per animation frame. */
+const PUSH_INTERVAL_MS = 16;
+const CLOCK_INTERVAL_MS = 100;
+/** How often the clock's progress between commands is saved, in wall milliseconds. */
+const CLOCK_SAVE_INTERVAL_MS = 5000;
+
+interface Opened {
+  readonly db: PowerTraderDb;
+  readonly channel: BroadcastChannel;
+  readonly lockName: string;
+  row: SessionRow;
+  session: Session;
+}
+
+/**
+ * Owns one running session inside the worker: the clock, the engine and persistence. It is the
+ * only writer of its session while it holds the session's Web Lock, and every write is fenced by
+ * the writer epoch, so a tab that lost the lock can never write again.
+ */
+export class SessionService {
+  private opened: Opened | undefined;
+  private role: Role = 'follower';
+  private epoch = 0;
+  private clock: SimClock | undefined;
+  private clockTimer: ReturnType<typeof setInterval> | undefined;
+  private listener: ((message: WorkerMessage) => unknown) | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pushTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastPush = 0;
+  private lastSave = 0;
+  private unsaved = false;
+  private lockToken = 0;
+  private heldToken = -1;
+  private releaseLock: (() => void) | undefined;
+  private waitAbort: AbortController | undefined;
+  private speed: Speed = 1;
+
+  /** Registers the one listener that receives pushed views and notices. */
+  subscribe(listener: (message: WorkerMessage) => unknown): void {
+    this.listener = listener;
+  }
+
+  /** Opens a session (the latest, or a new one) as its writer if no other tab is. */
+  async open(input: unknown): Promise<Result<SessionView>> {
+    const request = openRequestSchema.safeParse(input ?? {});
+    if (!request.success) return refuse('bad-request', describeIssues(request.error));
+    await this.close();
+    const dbName = request.data.dbName ?? DEFAULT_DB_NAME;
+    const db = new PowerTraderDb(dbName);
+    const id =
+      request.data.sessionId ?? (await latestSessionId(db)) ?? (await createDefaultSession(db));
+    const stored = await loadSession(db, id);
+    if (!stored) return refuse('not-found', 'That session no longer exists on this device.');
+    const channel = new BroadcastChannel(`powertrader:${dbName}:${id}`);
+    channel.onmessage = () => void this.followChange();
+    this.opened = {
+      db,
+      channel,
+      lockName: `powertrader:${dbName}:${id}`,
+      row: stored.row,
+      session: await restore(db, stored),
+    };
+    if (await this.requestLock('try')) await this.becomeLeader();
+    else this.becomeFollower();
+    return ok(await this.view());
+  }
+
+  /** Makes this tab the writer, safely, even while another tab holds the session. */
+  async takeOver(): Promise<Result<SessionView>> {
+    if (!this.opened) return refuse('not-open', 'No session is open.');
+    if (this.role !== 'leader') {
+      this.waitAbort?.abort();
+      await this.requestLock('steal');
+      await this.becomeLeader();
+    }
+    return ok(await this.view());
+  }
+
+  /** Validates, applies and persists one command; answers only once it is durable. */
+  submit(input: unknown): Promise<Result<CommandAck>> {
+    const parsed = commandSchema.safeParse(input);
+    if (!parsed.success)
+      return Promise.resolve(refuse('invalid-command', describeIssues(parsed.error)));
+    return this.enqueue(() => this.applyAndPersist(parsed.data));
+  }
+
+  /** Pauses or runs the simulated clock. */
+  setRunning(running: unknown): Result<true> {
+    if (typeof running !== 'boolean')
+      return refuse('bad-request', 'Running must be true or false.');
+    if (!this.clock || this.role !== 'leader')
+      return refuse('not-writer', 'Only the tab that owns the session runs its clock.');
+    this.advanceClock();
+    this.clock.setRunning(running);
+    this.schedulePush();
+    return ok(true);
+  }
+
+  /** Changes simulated seconds per wall second. */
+  setSpeed(input: unknown): Result<true> {
+    const speed = speedSchema.safeParse(input);
+    if (!speed.success) return refuse('bad-request', 'Choose a speed of 1×, 10×, 60× or 600×.');
+    if (!this.clock || this.role !== 'leader')
+      return refuse('not-writer', 'Only the tab that owns the session runs its clock.');
+    this.advanceClock();
+    this.clock.setSpeed(speed.data);
+    this.speed = speed.data;
+    this.schedulePush();
+    return ok(true);
+  }
+
+  /** The current view of the session. */
+  async current(): Promise<Result<SessionView>> {
+    if (!this.opened) return refuse('not-open', 'No session is open.');
+    return ok(await this.view());
+  }
+
+  /** Stops the clock, saves its progress and lets go of the lock and the database. */
+  async close(): Promise<void> {
+    const opened = this.opened;
+    if (!opened) return;
+    if (this.role === 'leader') await this.enqueue(() => this.saveClock());
+    this.stopClock();
+    this.role = 'follower';
+    this.waitAbort?.abort();
+    this.releaseLock?.();
+    this.releaseLock = undefined;
+    opened.channel.close();
+    opened.db.close();
+    this.opened = undefined;
+  }
+
+  private async applyAndPersist(command: Command): Promise<Result<CommandAck>> {
+    const opened = this.opened;
+    if (!opened || this.role !== 'leader') {
+      return refuse('not-writer', 'This session is open in another tab. Take over to trade here.');
+    }
+    this.advanceClock();
+    const { session, row } = opened;
+    const at = session.time;
+    const outcome = session.apply(command);
+    if (!outcome.ok) return outcome;
+    const state = session.snapshot();
+    const hash = await stateHash(state);
+    const snapshot = { sessionId: row.id, hash, savedAt: Date.now(), state };
+    try {
+      const written = await appendCommand(
+        opened.db,
+        this.epoch,
+        { sessionId: row.id, seq: state.seq, at, command },
+        snapshot,
+      );
+      if (!written.ok) {
+        this.lostLeadership(written.message);
+        return written;
+      }
+    } catch (error) {
+      // The engine moved on in memory but the log did not: go back to what is stored.
+      opened.session = await restore(opened.db, (await loadSession(opened.db, row.id))!);
+      return refuse(
+        'storage-failed',
+        `The command could not be saved (${describeError(error)}). Nothing changed.`,
+      );
+    }
+    this.lastSave = Date.now();
+    this.unsaved = false;
+    opened.channel.postMessage('changed');
+    this.schedulePush();
+    return ok({ seq: state.seq, at, hash, events: [...outcome.value] });
+  }
+
+  private async saveClock(): Promise<void> {
+    const opened = this.opened;
+    if (!opened || this.role !== 'leader' || !this.unsaved) return;
+    const state = opened.session.snapshot();
+    const snapshot = {
+      sessionId: opened.row.id,
+      hash: await stateHash(state),
+      savedAt: Date.now(),
+      state,
+    };
+    const written = await saveSnapshot(opened.db, this.epoch, snapshot);
+    if (!written.ok) return this.lostLeadership(written.message);
+    this.lastSave = Date.now();
+    this.unsaved = false;
+    opened.channel.postMessage('changed');
+  }
+
+  private async becomeLeader(): Promise<void> {
+    const opened = this.opened!;
+    const claimed = await claimWriter(opened.db, opened.row.id);
+    if (!claimed) throw new Error('The session disappeared while opening it.');
+    this.epoch = claimed.epoch;
+    opened.row = claimed.stored.row;
+    opened.session = await restore(opened.db, claimed.stored);
+    this.role = 'leader';
+    this.clock = new SimClock(opened.session.time, this.speed, () => performance.now());
+    this.clock.setRunning(true);
+    this.lastSave = Date.now();
+    this.clockTimer = setInterval(() => this.onClock(), CLOCK_INTERVAL_MS);
+    this.schedulePush();
+  }
+
+  private becomeFollower(): void {
+    this.stopClock();
+    this.role = 'follower';
+    // Wait in line: when the writing tab closes, this one takes over by itself.
+    void this.requestLock('wait').then((granted) => (granted ? this.becomeLeader() : undefined));
+    this.schedulePush();
+  }
+
+  private lostLeadership(reason: string): void {
+    if (this.role !== 'leader') return;
+    this.becomeFollower();
+    this.notify({ type: 'notice', level: 'info', message: reason });
+    void this.followChange();
+  }
+
+  private async followChange(): Promise<void> {
+    const opened = this.opened;
+    if (!opened || this.role === 'leader') return;
+    const stored = await loadSession(opened.db, opened.row.id);
+    if (!stored) return;
+    opened.row = stored.row;
+    opened.session = await restore(opened.db, stored);
+    this.schedulePush();
+  }
+
+  /** Requests the session's lock; resolves true once held, false if not granted. */
+  private requestLock(mode: 'try' | 'steal' | 'wait'): Promise<boolean> {
+    const opened = this.opened!;
+    const token = ++this.lockToken;
+    const abort = new AbortController();
+    if (mode === 'wait') this.waitAbort = abort;
+    const options: LockOptions =
+      mode === 'try'
+        ? { ifAvailable: true }
+        : mode === 'steal'
+          ? { steal: true }
+          : { signal: abort.signal };
+    return new Promise<boolean>((settle) => {
+      navigator.locks
+        .request(opened.lockName, options, (lock) => {
+          if (!lock) return settle(false);
+          this.heldToken = token;
+          settle(true);
+          return new Promise<void>((release) => (this.releaseLock = release));
+        })
+        .catch(() => {
+          // Either our waiting request was withdrawn, or another tab stole the lock we held.
+          settle(false);
+          if (this.heldToken === token) {
+            this.heldToken = -1;
+            this.lostLeadership('Another tab took over this session. This tab now follows it.');
+          }
+        });
+    });
+  }
+
+  private onClock(): void {
+    this.advanceClock();
+    if (this.unsaved && Date.now() - this.lastSave >= CLOCK_SAVE_INTERVAL_MS) {
+      this.lastSave = Date.now();
+      void this.enqueue(() => this.saveClock());
+    }
+  }
+
+  private advanceClock(): void {
+    const opened = this.opened;
+    if (!opened || !this.clock || this.role !== 'leader') return;
+    const before = opened.session.time;
+    opened.session.advanceTo(Math.max(before, this.clock.now()));
+    if (opened.session.time !== before) {
+      this.unsaved = true;
+      this.schedulePush();
+    }
+  }
+
+  private stopClock(): void {
+    if (this.clockTimer !== undefined) clearInterval(this.clockTimer);
+    this.clockTimer = undefined;
+    this.clock = undefined;
+  }
+
+  private schedulePush(): void {
+    if (this.pushTimer !== undefined || !this.listener) return;
+    const wait = Math.max(0, PUSH_INTERVAL_MS - (performance.now() - this.lastPush));
+    this.pushTimer = setTimeout(() => {
+      this.pushTimer = undefined;
+      this.lastPush = performance.now();
+      if (this.opened) void this.view().then((view) => this.notify({ type: 'view', view }));
+    }, wait);
+  }
+
+  private notify(message: WorkerMessage): void {
+    try {
+      void Promise.resolve(this.listener?.(message)).catch(() => undefined);
+    } catch {
+      // A listener that went away (its page closed) is not this worker's problem.
+    }
+  }
+
+  private async view(): Promise<SessionView> {
+    const { row, session } = this.opened!;
+    return {
+      sessionId: row.id,
+      name: row.name,
+      assets: [...row.config.assets],
+      takerFeeRate: row.config.takerFeeRate,
+      role: this.role,
+      running: this.role === 'leader' && (this.clock?.running ?? false),
+      speed: this.speed,
+      hash: await stateHash(session.snapshot()),
+      portfolio: session.view(),
+    };
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/** Rebuilds the engine from a stored snapshot and the commands after it. */
+async function restore(db: PowerTraderDb, stored: StoredSession): Promise<Session> {
+  const { row, snapshot, commandsAfter } = stored;
+  const intact = (await stateHash(snapshot.state)) === snapshot.hash;
+  const resumed = intact
+    ? replayFrom(Session.fromSnapshot(row.config, snapshot.state), commandsAfter)
+    : // A damaged snapshot is only a lost cache: replay the whole log instead.
+      replay(row.seed, row.config, await loadAllCommands(db, row.id));
+  if (!resumed.ok) throw new Error(`Session ${row.id} cannot be resumed: ${resumed.message}`);
+  return resumed.value;
+}
+
+async function createDefaultSession(db: PowerTraderDb): Promise<SessionId> {
+  const id = newSessionId();
+  const seed = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+  const startTime = Math.floor(Date.now() / 1000) * 1000;
+  const config = defaultConfig(startTime);
+  const session = Session.create(seed, config);
+  const first: Command = { type: 'deposit', amount: STARTING_CASH };
+  const applied = session.apply(first);
+  if (!applied.ok) throw new Error(applied.message);
+  const state = session.snapshot();
+  const now = Date.now();
+  await createSession(
+    db,
+    { id, name: 'My first session', seed, config, createdAt: now, updatedAt: now, writerEpoch: 0 },
+    [{ sessionId: id, seq: 1, at: startTime, command: first }],
+    { sessionId: id, hash: await stateHash(state), savedAt: now, state },
+  );
+  return sessionIdSchema.parse(id);
+}

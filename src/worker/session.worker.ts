@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { SessionService } from './session-service.ts';
+
+expose(new SessionService());

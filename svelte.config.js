@@ -1,0 +1,4 @@
+/** Svelte 5 understands `lang="ts"` itself, so no preprocessor is needed. */
+export default {
+  compilerOptions: { runes: true },
+};
