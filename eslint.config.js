@@ -23,7 +23,17 @@ const browserOnly = Object.keys(globals.browser).filter(
 );
 
 export default ts.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', '.bench'] },
+  {
+    ignores: [
+      'dist',
+      'dev-dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      '.bench',
+      '.gate',
+    ],
+  },
   js.configs.recommended,
   ts.configs.recommended,
   svelte.configs.recommended,

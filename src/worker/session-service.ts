@@ -115,15 +115,17 @@ export class SessionService {
     return this.enqueue(() => this.applyAndPersist(parsed.data));
   }
 
-  /** Pauses or runs the simulated clock. */
-  setRunning(running: unknown): Result<true> {
+  /** Pauses or runs the simulated clock; a pause also saves where the clock stopped. */
+  async setRunning(running: unknown): Promise<Result<true>> {
     if (typeof running !== 'boolean')
       return refuse('bad-request', 'Running must be true or false.');
-    if (!this.clock || this.role !== 'leader')
+    if (!this.clock || this.role !== 'leader') {
       return refuse('not-writer', 'Only the tab that owns the session runs its clock.');
+    }
     this.advanceClock();
     this.clock.setRunning(running);
     this.schedulePush();
+    if (!running) await this.enqueue(() => this.saveClock());
     return ok(true);
   }
 

@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PowerTraderDb } from '../../src/db/database.ts';
+import { Session, replay, stateHash } from '../../src/engine/session.ts';
+import {
+  commandAckSchema,
+  resultSchema,
+  sessionViewSchema,
+  type WorkerMessage,
+} from '../../src/schema/messages.ts';
+import { proxy, startSessionWorker } from '../../src/worker/client.ts';
+
+const views = resultSchema(sessionViewSchema);
+const acks = resultSchema(commandAckSchema);
+const running: (() => void)[] = [];
+
+afterEach(() => {
+  while (running.length) running.pop()!();
+});
+
+/** A real session worker, as a tab would start it, on a database of the test's own. */
+async function openTab(dbName: string) {
+  const { client, stop } = startSessionWorker();
+  running.push(stop);
+  const messages: WorkerMessage[] = [];
+  await client.subscribe(proxy((m: WorkerMessage) => void messages.push(m)));
+  const opened = views.parse(await client.open({ dbName }));
+  if (!opened.ok) throw new Error(opened.message);
+  return { client, stop, messages, view: opened.value };
+}
+
+const freshDb = () => `test-${crypto.randomUUID()}`;
+
+async function dump(dbName: string) {
+  const db = new PowerTraderDb(dbName);
+  const tables = {
+    sessions: await db.sessions.toArray(),
+    commands: await db.commands.toArray(),
+    snapshots: await db.snapshots.toArray(),
+  };
+  db.close();
+  return tables;
+}
+
+describe('the session worker with real IndexedDB', () => {
+  it('starts a new session with its opening deposit, as the writer', async () => {
+    const tab = await openTab(freshDb());
+    expect(tab.view.role).toBe('leader');
+    expect(tab.view.portfolio.cash).toBe('50000');
+    expect(tab.view.portfolio.seq).toBe(1);
+  });
+
+  it('has a command durable in IndexedDB when it acknowledges it', async () => {
+    const dbName = freshDb();
+    const tab = await openTab(dbName);
+    const ack = acks.parse(
+      await tab.client.submit({ type: 'market-buy', symbol: 'BTC', quantity: '0.1' }),
+    );
+    expect(ack.ok).toBe(true);
+    if (!ack.ok) return;
+    // Kill the worker at once, as a crashed tab would: what was acknowledged must be there.
+    tab.stop();
+    running.pop();
+    const stored = await dump(dbName);
+    expect(stored.commands.map((c) => [c.seq, c.command.type])).toEqual([
+      [1, 'deposit'],
+      [2, 'market-buy'],
+    ]);
+    expect(stored.snapshots[0]?.hash).toBe(ack.value.hash);
+    expect(stored.snapshots[0]?.state.ledger.positions).toEqual({
+      BTC: { quantity: '0.1', cost: expect.any(String) },
+    });
+  });
+
+  it('resumes a session to the same state hash, which a full replay of its log confirms', async () => {
+    const dbName = freshDb();
+    const first = await openTab(dbName);
+    await first.client.submit({ type: 'market-buy', symbol: 'BTC', quantity: '0.2' });
+    await first.client.submit({ type: 'market-sell', symbol: 'BTC', quantity: '0.05' });
+    await first.client.setRunning(false);
+    const before = views.parse(await first.client.current());
+    await first.client.close();
+    first.stop();
+    running.pop();
+
+    const second = await openTab(dbName);
+    expect(before.ok && second.view.hash).toBe(before.ok && before.value.hash);
+
+    const stored = await dump(dbName);
+    const row = stored.sessions[0]!;
+    const replayed = replay(row.seed, row.config, stored.commands);
+    if (!replayed.ok) throw new Error(replayed.message);
+    replayed.value.advanceTo(stored.snapshots[0]!.state.time);
+    expect(await stateHash(replayed.value.snapshot())).toBe(second.view.hash);
+    expect(replayed.value).toBeInstanceOf(Session);
+  });
+
+  it('writes nothing for a refused command and says why', async () => {
+    const dbName = freshDb();
+    const tab = await openTab(dbName);
+    await tab.client.setRunning(false);
+    const before = await dump(dbName);
+    const refused = acks.parse(
+      await tab.client.submit({ type: 'market-sell', symbol: 'BTC', quantity: '1' }),
+    );
+    expect(refused).toEqual({
+      ok: false,
+      code: 'insufficient-position',
+      message: 'You hold 0 BTC; you cannot sell 1.',
+    });
+    const invalid = acks.parse(
+      await tab.client.submit({ type: 'market-buy', symbol: 'BTC', quantity: 1 }),
+    );
+    expect(invalid).toMatchObject({ ok: false, code: 'invalid-command' });
+    expect(await dump(dbName)).toEqual(before);
+  });
+
+  it('lets only one tab write, and hands over safely when another takes over', async () => {
+    const dbName = freshDb();
+    const first = await openTab(dbName);
+    const second = await openTab(dbName);
+    expect(first.view.role).toBe('leader');
+    expect(second.view.role).toBe('follower');
+
+    const blocked = acks.parse(await second.client.submit({ type: 'deposit', amount: '5' }));
+    expect(blocked).toMatchObject({ ok: false, code: 'not-writer' });
+
+    await first.client.submit({ type: 'deposit', amount: '1' });
+    const taken = views.parse(await second.client.takeOver());
+    expect(taken.ok && taken.value.role).toBe('leader');
+    // The new writer sees everything the old one committed.
+    expect(taken.ok && taken.value.portfolio.cash).toBe('50001');
+
+    const stale = acks.parse(await first.client.submit({ type: 'deposit', amount: '2' }));
+    expect(stale).toMatchObject({ ok: false, code: 'not-writer' });
+    const fresh = acks.parse(await second.client.submit({ type: 'deposit', amount: '3' }));
+    expect(fresh.ok && fresh.value.seq).toBe(3);
+
+    const stored = await dump(dbName);
+    expect(stored.commands.map((c) => c.command)).toEqual([
+      { type: 'deposit', amount: '50000' },
+      { type: 'deposit', amount: '1' },
+      { type: 'deposit', amount: '3' },
+    ]);
+    const firstView = views.parse(await first.client.current());
+    expect(firstView.ok && firstView.value.role).toBe('follower');
+  });
+});

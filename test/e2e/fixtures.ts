@@ -1,0 +1,44 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every test collects console errors, uncaught exceptions and CSP violations from every page it
+ * opens, and fails if there is any: zero across all the flows.
+ */
+export const test = base.extend<{ problems: string[] }>({
+  problems: [
+    async ({ context }, use) => {
+      const problems: string[] = [];
+      const watch = (page: Page) => {
+        page.on('console', (m) => {
+          if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+      };
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`),
+        );
+      });
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use(problems);
+      expect(problems, 'console errors, exceptions or CSP violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens the app and waits until the market is running. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('equity')).toBeVisible();
+}
+
+/** Buys a quantity of BTC and waits for the confirmation, which comes only once it is stored. */
+export async function buy(page: Page, quantity: string): Promise<void> {
+  await page.getByLabel('Quantity (BTC)').fill(quantity);
+  await page.getByRole('button', { name: 'Buy' }).click();
+  await expect(page.getByTestId('confirmation')).toContainText(`Bought ${quantity} BTC`);
+}

@@ -1,0 +1,33 @@
+import { buy, expect, openApp, test } from './fixtures.ts';
+
+test('a position survives a reload, with the same state hash', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('no-positions')).toBeVisible();
+  await buy(page, '0.25');
+  await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
+    '0.25',
+  );
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Run' })).toBeVisible();
+  const hash = await page.getByTestId('state-hash').textContent();
+
+  await page.reload();
+  await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
+    '0.25',
+  );
+  await expect(page.getByTestId('state-hash')).toHaveText(hash!);
+});
+
+test('an invalid quantity is explained at the field and cannot be sent', async ({ page }) => {
+  await openApp(page);
+  const field = page.getByLabel('Quantity (BTC)');
+  await field.fill('0.123456789');
+  await expect(page.locator('#quantity-help')).toHaveText('Quantity has 9 decimals; BTC allows 8.');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Buy' })).toBeDisabled();
+
+  await field.fill('1000');
+  await page.getByRole('button', { name: 'Buy' }).click();
+  await expect(page.locator('#quantity-help')).toContainText('you have $50,000.00 in cash');
+  await expect(page.getByTestId('no-positions')).toBeVisible();
+});
