@@ -4,7 +4,6 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
-import svelteConfig from './svelte.config.js';
 
 const layer = (name) => ({
   regex: `(^|/)${name}(/|$)`,
@@ -58,7 +57,6 @@ export default ts.config(
         projectService: false,
         extraFileExtensions: ['.svelte'],
         parser: ts.parser,
-        svelteConfig,
       },
     },
   },

@@ -48,7 +48,8 @@ function cspMeta(): Plugin {
 
 export default defineConfig({
   plugins: [
-    svelte(),
+    // No svelte.config.js: Svelte 5 finds runes by itself and TypeScript needs no preprocessor.
+    svelte({ configFile: false }),
     cspMeta(),
     VitePWA({
       registerType: 'prompt',
@@ -64,6 +65,15 @@ export default defineConfig({
         display: 'standalone',
         start_url: '/',
         scope: '/',
+        screenshots: [
+          {
+            src: 'screenshots/wide.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'A BTC price chart, the portfolio and the trade ticket',
+          },
+        ],
         icons: [
           { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
@@ -77,6 +87,8 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The install dialog's screenshot is fetched online only; it need not live in the cache.
+        globIgnores: ['screenshots/**'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
       },

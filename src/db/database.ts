@@ -16,9 +16,10 @@ export class PowerTraderDb extends Dexie {
     super(name);
     // Changing these table or key names needs a migration.
     this.version(1).stores({
-      sessions: 'id, updatedAt',
+      sessions: 'id',
       commands: '[sessionId+seq]',
-      snapshots: 'sessionId',
+      // savedAt finds the session used last without touching the sessions row on every command.
+      snapshots: 'sessionId, savedAt',
     });
   }
 }

@@ -41,10 +41,10 @@ export async function createSession(
   });
 }
 
-/** The id of the session changed most recently, if any. */
+/** The id of the session saved most recently, if any. */
 export async function latestSessionId(db: PowerTraderDb): Promise<SessionId | undefined> {
-  const row = await db.sessions.orderBy('updatedAt').last();
-  return row ? sessionRowSchema.parse(row).id : undefined;
+  const latest = await db.snapshots.orderBy('savedAt').last();
+  return latest ? snapshotRowSchema.parse(latest).sessionId : undefined;
 }
 
 async function readStored(db: PowerTraderDb, id: SessionId): Promise<StoredSession | undefined> {
@@ -81,9 +81,14 @@ export function claimWriter(
   });
 }
 
+/** Thrown inside a transaction to abort it (and roll back its writes) when the fence fails. */
+class FenceFailed extends Error {}
+
 /**
  * Appends one command and the snapshot after it in ONE read-write transaction, only while the
- * caller still holds the writer epoch. Resolves after the transaction has committed.
+ * caller still holds the writer epoch. The fence read and both writes go out together (one round
+ * trip, not three); if the fence fails the transaction aborts and rolls the writes back.
+ * Resolves after the transaction has committed.
  */
 export async function appendCommand(
   db: PowerTraderDb,
@@ -93,15 +98,25 @@ export async function appendCommand(
 ): Promise<Result<void, 'not-writer'>> {
   const parsedCommand = commandRowSchema.parse(command);
   const parsedSnapshot = snapshotRowSchema.parse(snapshot);
-  return db.transaction('rw', db.sessions, db.commands, db.snapshots, async () => {
+  try {
+    await db.transaction('rw', db.sessions, db.commands, db.snapshots, async () => {
+      const [row] = await Promise.all([
+        db.sessions.get(parsedCommand.sessionId),
+        // `add` fails on an existing key, so a sequence number can never be written twice.
+        db.commands.add(parsedCommand),
+        db.snapshots.put(parsedSnapshot),
+      ]);
+      if (!row || row.writerEpoch !== epoch) throw new FenceFailed();
+    });
+  } catch (error) {
+    if (error instanceof FenceFailed) return notWriter;
+    // A stale writer's sequence number can collide with the new writer's before the fence is
+    // read: that is still "taken over", not a storage failure.
     const row = await db.sessions.get(parsedCommand.sessionId);
     if (!row || row.writerEpoch !== epoch) return notWriter;
-    // `add` fails on an existing key, so a sequence number can never be written twice.
-    await db.commands.add(parsedCommand);
-    await db.snapshots.put(parsedSnapshot);
-    await db.sessions.update(row.id, { updatedAt: parsedSnapshot.savedAt });
-    return { ok: true, value: undefined } as const;
-  });
+    throw error;
+  }
+  return { ok: true, value: undefined };
 }
 
 /** Saves a snapshot the clock reached between commands, under the same writer check. */

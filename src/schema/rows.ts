@@ -24,9 +24,8 @@ export const sessionRowSchema = z.strictObject({
   name: z.string().check(z.minLength(1), z.maxLength(80)),
   seed: z.string().check(z.minLength(1), z.maxLength(100)),
   config: sessionConfigSchema,
-  /** Wall-clock times, ms since the epoch. */
+  /** Wall-clock time, ms since the epoch; the latest snapshot's savedAt says when it last changed. */
   createdAt: epochMs,
-  updatedAt: epochMs,
   /** Fencing token: raised by each tab that takes the writer role; writes from an older one fail. */
   writerEpoch: z.int().check(z.minimum(0)),
 });

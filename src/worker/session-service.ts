@@ -382,7 +382,7 @@ async function createDefaultSession(db: PowerTraderDb): Promise<SessionId> {
   const now = Date.now();
   await createSession(
     db,
-    { id, name: 'My first session', seed, config, createdAt: now, updatedAt: now, writerEpoch: 0 },
+    { id, name: 'My first session', seed, config, createdAt: now, writerEpoch: 0 },
     [{ sessionId: id, seq: 1, at: startTime, command: first }],
     { sessionId: id, hash: await stateHash(state), savedAt: now, state },
   );

@@ -145,3 +145,23 @@ describe('the session worker with real IndexedDB', () => {
     expect(firstView.ok && firstView.value.role).toBe('follower');
   });
 });
+
+describe('the fenced append', () => {
+  it('answers "not-writer" to a stale writer even when its sequence number collides', async () => {
+    const dbName = freshDb();
+    const first = await openTab(dbName);
+    await first.client.setRunning(false);
+    const second = await openTab(dbName);
+    await second.client.takeOver();
+    const fresh = acks.parse(await second.client.submit({ type: 'deposit', amount: '7' }));
+    expect(fresh.ok && fresh.value.seq).toBe(2);
+    // The first tab may not have heard yet that it lost the lock; its seq 2 collides.
+    const stale = acks.parse(await first.client.submit({ type: 'deposit', amount: '9' }));
+    expect(stale).toMatchObject({ ok: false, code: 'not-writer' });
+    const stored = await dump(dbName);
+    expect(stored.commands.map((c) => c.command)).toEqual([
+      { type: 'deposit', amount: '50000' },
+      { type: 'deposit', amount: '7' },
+    ]);
+  });
+});

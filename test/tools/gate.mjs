@@ -3,6 +3,7 @@
 // fails, then prints one line "N passed, N failed" summing them all, and exits 1 on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const OUT = '.gate';
 rmSync(OUT, { recursive: true, force: true });
@@ -68,8 +69,8 @@ suite(
 suite(
   'playwright e2e',
   'npx',
-  ['playwright', 'test', '--reporter=list,json'],
-  { PLAYWRIGHT_JSON_OUTPUT_NAME: `${OUT}/playwright.json` },
+  ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts', '--reporter=list,json'],
+  { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(OUT, 'playwright.json') },
   () => {
     const stats = readJson(`${OUT}/playwright.json`)?.stats;
     return stats && { passed: stats.expected, failed: stats.unexpected + stats.flaky };

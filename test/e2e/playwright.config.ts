@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './test/support/chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium.ts';
 
 /** Its own port, so the tests never meet a running `npm start` on 4173. */
 const PORT = 4174;
 
 export default defineConfig({
-  testDir: 'test/e2e',
+  testDir: '.',
+  outputDir: '../../test-results',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -21,6 +22,7 @@ export default defineConfig({
     // End-to-end tests run against the production build: only it has the service worker.
     command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
+    cwd: '../..',
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',

@@ -1,4 +1,0 @@
-/** Svelte 5 understands `lang="ts"` itself, so no preprocessor is needed. */
-export default {
-  compilerOptions: { runes: true },
-};

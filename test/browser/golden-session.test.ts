@@ -1,0 +1,6 @@
+import { expect, it } from 'vitest';
+import { GOLDEN_HASH, goldenHash } from '../support/golden.ts';
+
+it('replays the golden session to the same hash in Chromium as in node', async () => {
+  expect(await goldenHash()).toBe(GOLDEN_HASH);
+});

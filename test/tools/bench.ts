@@ -1,0 +1,170 @@
+// `npm run bench`: speed and size figures beside their budgets, one line each (DESIGN.md §6).
+// `npm run bench -- --json` prints the same figures as a JSON array instead.
+// Node figures first; then it builds the app and measures it in headless Chromium.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { Session, replay } from '../../src/engine/session.ts';
+import type { TimedCommand } from '../../src/engine/commands.ts';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium.ts';
+import { CONFIG, START, buy, deposit, sell } from '../support/sessions.ts';
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  op: '<=' | '>=';
+  budget: number;
+  ok: boolean;
+}
+
+const json = process.argv.includes('--json');
+const figures: Figure[] = [];
+
+function report(name: string, value: number, unit: string, op: '<=' | '>=', budget: number): void {
+  const figure = {
+    name,
+    value,
+    unit,
+    op,
+    budget,
+    ok: op === '<=' ? value <= budget : value >= budget,
+  };
+  figures.push(figure);
+  if (!json) {
+    const show = (n: number) =>
+      n >= 1e5 ? n.toExponential(1) : Number(n.toPrecision(3)).toString();
+    console.log(
+      `${name.padEnd(34)} ${`${show(value)} ${unit}`.padEnd(12)} budget ${op} ${show(budget)} ${unit}`.padEnd(
+        72,
+      ) + (figure.ok ? 'ok' : 'OVER BUDGET'),
+    );
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function benchMarketOrders(): void {
+  const session = Session.create('bench', CONFIG);
+  session.apply(deposit('1000000000'));
+  const samples: number[] = [];
+  for (let i = 0; i < 22_000; i++) {
+    session.advanceTo(START + i * 1000);
+    const command = i % 2 === 0 ? buy('0.01') : sell('0.01');
+    const t0 = performance.now();
+    const outcome = session.apply(command);
+    const t1 = performance.now();
+    if (!outcome.ok) throw new Error(outcome.message);
+    if (i >= 2000) samples.push((t1 - t0) * 1000);
+  }
+  samples.sort((a, b) => a - b);
+  report('engine.market-order.p50', percentile(samples, 50), 'us', '<=', 50);
+  report('engine.market-order.p99', percentile(samples, 99), 'us', '<=', 500);
+}
+
+function benchReplay(): void {
+  const log: TimedCommand[] = [{ at: START, command: deposit('1000000000') }];
+  for (let i = 1; i < 10_000; i++)
+    log.push({ at: START + i * 1000, command: i % 2 ? buy('0.01') : sell('0.01') });
+  replay('warm-up', CONFIG, log.slice(0, 500));
+  const t0 = performance.now();
+  const result = replay('bench', CONFIG, log);
+  const seconds = (performance.now() - t0) / 1000;
+  if (!result.ok) throw new Error(result.message);
+  report('engine.replay-10k-commands', seconds * 1000, 'ms', '<=', 1000);
+}
+
+function benchTicks(): void {
+  const session = Session.create('ticks', CONFIG);
+  const ticks = 2_000_000;
+  const t0 = performance.now();
+  session.advanceTo(START + ticks * CONFIG.tickMs);
+  const seconds = (performance.now() - t0) / 1000;
+  report('sim.asset-ticks-per-s', (ticks * CONFIG.assets.length) / seconds, '/s', '>=', 1e6);
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+function benchSizes(): void {
+  const assets = files('dist/assets');
+  const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length / 1024;
+  const main = assets
+    .filter((f) => /\/index-[^/]+\.js$/.test(f))
+    .reduce((sum, f) => sum + gz(f), 0);
+  const worker = assets
+    .filter((f) => /session\.worker-[^/]+\.js$/.test(f))
+    .reduce((sum, f) => sum + gz(f), 0);
+  report('build.main-js-gz', main, 'KB', '<=', 130);
+  report('build.worker-js-gz', worker, 'KB', '<=', 80);
+  const sw = readFileSync('dist/sw.js', 'utf8');
+  const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => join('dist', m[1]!));
+  const total = precached.reduce((sum, f) => sum + statSync(f).size, 0) / 1024;
+  report('build.precache-total', total, 'KB', '<=', 500);
+}
+
+async function benchClickToPersisted(): Promise<void> {
+  const port = 4175;
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await page.goto(`http://127.0.0.1:${port}/`);
+        break;
+      } catch (error) {
+        if (attempt > 50) throw error;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    await page.getByTestId('equity').waitFor();
+    await page.getByLabel('Quantity (BTC)').fill('0.001');
+    const clicks = 120;
+    for (let i = 0; i < clicks; i++) {
+      await page.getByRole('button', { name: i % 2 ? 'Sell' : 'Buy' }).click();
+      await page.waitForFunction(
+        (n) => performance.getEntriesByName('command-persisted').length >= n,
+        i + 1,
+        {
+          polling: 100,
+        },
+      );
+    }
+    const durations = await page.evaluate(() =>
+      performance.getEntriesByName('command-persisted').map((e) => e.duration),
+    );
+    const samples = durations.slice(20).sort((a, b) => a - b);
+    report('ui.click-to-persisted.p50', percentile(samples, 50), 'ms', '<=', 10);
+    report('ui.click-to-persisted.p99', percentile(samples, 99), 'ms', '<=', 50);
+  } finally {
+    await browser.close();
+    process.kill(-server.pid!);
+  }
+}
+
+benchMarketOrders();
+benchReplay();
+benchTicks();
+const build = spawnSync('npx', ['vite', 'build'], {
+  stdio: json ? 'ignore' : ['ignore', 'ignore', 'inherit'],
+});
+if (build.status !== 0) throw new Error('vite build failed');
+benchSizes();
+await benchClickToPersisted();
+if (json) console.log(JSON.stringify(figures, null, 2));
