@@ -159,6 +159,26 @@ export default ts.config(
     },
   },
   {
+    // Command-line tools run the engine headless in node; they read files through the schemas.
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layer('worker'),
+            layer('db'),
+            layer('ui'),
+            pkg('dexie'),
+            pkg('comlink'),
+            pkg('svelte'),
+            pkg('chart.js'),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/ui/**/*.ts', 'src/ui/**/*.svelte'],
     rules: {
       'no-restricted-imports': [

@@ -1,0 +1,17 @@
+/** The app's sections. A new page adds its entry here and its component in App.svelte. */
+export const PAGES = [{ id: 'trade', label: 'Trade' }] as const;
+export type PageId = (typeof PAGES)[number]['id'];
+
+function fromHash(hash: string): PageId {
+  const id = hash.replace(/^#\/?/, '');
+  return PAGES.find((p) => p.id === id)?.id ?? 'trade';
+}
+
+/** Which section is shown, kept in the URL hash so that links and the back button work. */
+export class Navigation {
+  page = $state<PageId>(fromHash(location.hash));
+
+  constructor() {
+    window.addEventListener('hashchange', () => (this.page = fromHash(location.hash)));
+  }
+}
