@@ -124,6 +124,8 @@ export default defineConfig({
               },
             }),
             instances: [{ browser: 'chromium' }],
+            // Several checkouts may test at once on one machine: VITEST_BROWSER_PORT keeps them apart.
+            api: { port: Number(process.env.VITEST_BROWSER_PORT ?? 63315), strictPort: false },
           },
         },
       },

@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.ts';
 
-/** Its own port, so the tests never meet a running `npm start` on 4173. */
-const PORT = 4174;
+/** Its own port, so the tests never meet a running `npm start` on 4173 (E2E_PORT overrides). */
+const PORT = Number(process.env.E2E_PORT ?? 4174);
 
 export default defineConfig({
   testDir: '.',

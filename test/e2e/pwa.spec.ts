@@ -3,6 +3,7 @@ import { expect, openApp, test } from './fixtures.ts';
 test('the app is installable: manifest with icons, standalone display and a service worker', async ({
   page,
   request,
+  baseURL,
 }) => {
   await openApp(page);
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
@@ -23,7 +24,7 @@ test('the app is installable: manifest with icons, standalone display and a serv
     expect(response.headers()['content-type']).toBe('image/png');
   }
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-  expect(scope).toBe('http://127.0.0.1:4174/');
+  expect(scope).toBe(`${baseURL}/`);
 });
 
 test('the page is served with a strict Content-Security-Policy, in the header and the HTML', async ({
