@@ -142,3 +142,67 @@ export async function loadAllCommands(db: PowerTraderDb, id: SessionId): Promise
     .toArray();
   return rows.map((c) => commandRowSchema.parse(c));
 }
+
+/** A stored session with what the sessions list shows about it. */
+export interface SessionListing {
+  readonly row: SessionRow;
+  readonly snapshot: SnapshotRow;
+  readonly commandCount: number;
+  /** Size of its rows as JSON text: a close estimate of what it takes on disk. */
+  readonly bytes: number;
+}
+
+/** Every stored session, the most recently saved first. */
+export function listSessions(db: PowerTraderDb): Promise<SessionListing[]> {
+  return db.transaction('r', db.sessions, db.commands, db.snapshots, async () => {
+    const listings: SessionListing[] = [];
+    for (const raw of await db.sessions.toArray()) {
+      const row = sessionRowSchema.parse(raw);
+      const snapshot = snapshotRowSchema.parse(await db.snapshots.get(row.id));
+      const commands = await db.commands
+        .where('[sessionId+seq]')
+        .between([row.id, 1], [row.id, Infinity])
+        .toArray();
+      const bytes = [row, snapshot, ...commands].reduce(
+        (sum, r) => sum + JSON.stringify(r).length,
+        0,
+      );
+      listings.push({ row, snapshot, commandCount: commands.length, bytes });
+    }
+    return listings.sort((a, b) => b.snapshot.savedAt - a.snapshot.savedAt);
+  });
+}
+
+/** Renames a session. */
+export async function renameSession(db: PowerTraderDb, id: SessionId, name: string): Promise<void> {
+  const row = sessionRowSchema.parse({ ...(await db.sessions.get(id)), name });
+  await db.sessions.put(row);
+}
+
+/** Copies a session with its whole log under a new id and name, all or nothing. */
+export function duplicateSession(
+  db: PowerTraderDb,
+  id: SessionId,
+  copy: { readonly id: SessionId; readonly name: string; readonly createdAt: number },
+): Promise<void> {
+  return db.transaction('rw', db.sessions, db.commands, db.snapshots, async () => {
+    const stored = await readStored(db, id);
+    if (!stored) throw new Error('That session no longer exists.');
+    const commands = await loadAllCommands(db, id);
+    await createSession(
+      db,
+      { ...stored.row, ...copy, writerEpoch: 0 },
+      commands.map((c) => ({ ...c, sessionId: copy.id })),
+      { ...stored.snapshot, sessionId: copy.id, savedAt: copy.createdAt },
+    );
+  });
+}
+
+/** Deletes a session, its log and its snapshot, all or nothing. */
+export function deleteSession(db: PowerTraderDb, id: SessionId): Promise<void> {
+  return db.transaction('rw', db.sessions, db.commands, db.snapshots, async () => {
+    await db.commands.where('[sessionId+seq]').between([id, 0], [id, Infinity]).delete();
+    await db.snapshots.delete(id);
+    await db.sessions.delete(id);
+  });
+}

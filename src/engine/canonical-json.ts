@@ -20,6 +20,18 @@ export function canonicalJson(value: unknown): string {
   throw new Error(`Cannot encode a ${typeof value} canonically`);
 }
 
+/** A deep copy with every object's keys in sorted order, for stable pretty-printed JSON. */
+export function withSortedKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withSortedKeys) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== undefined) sorted[key] = withSortedKeys(item);
+  }
+  return sorted as T;
+}
+
 /** SHA-256 of a text as lowercase hex, with Web Crypto (browsers, workers and node 20). */
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));

@@ -306,21 +306,26 @@ export function replay(
   return replayFrom(Session.create(seed, config), commands);
 }
 
-/** Continues a session (new or restored from a snapshot) with the commands logged after it. */
+/**
+ * Continues a session (new or restored from a snapshot) with the commands logged after it.
+ * `firstNumber` numbers the commands in messages when a long log is replayed in slices.
+ */
 export function replayFrom(
   session: Session,
   commands: readonly TimedCommand[],
+  firstNumber = 1,
 ): Result<Session, 'invalid-log'> {
   for (const [index, { at, command }] of commands.entries()) {
+    const number = firstNumber + index;
     if (at < session.time) {
-      return refuse('invalid-log', `Command ${index + 1} is stamped before the one it follows.`);
+      return refuse('invalid-log', `Command ${number} is stamped before the one it follows.`);
     }
     session.advanceTo(at);
     const outcome = session.apply(command);
     if (!outcome.ok) {
       return refuse(
         'invalid-log',
-        `Command ${index + 1} (${command.type}) is refused on replay: ${outcome.message}`,
+        `Command ${number} (${command.type}) is refused on replay: ${outcome.message}`,
       );
     }
   }

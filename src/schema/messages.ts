@@ -5,10 +5,8 @@ import { assetSpecSchema } from './config.ts';
 import { sessionIdSchema, sha256Schema } from './rows.ts';
 import { portfolioViewSchema } from './snapshot.ts';
 
-/** Speeds the clock offers: simulated seconds per wall second. */
-export const SPEEDS = [1, 10, 60, 600] as const;
-export const speedSchema = z.literal(SPEEDS);
-export type Speed = z.infer<typeof speedSchema>;
+import { speedSchema } from './clock.ts';
+export { SPEEDS, speedSchema, type Speed } from './clock.ts';
 
 /** What the UI asks for when it opens a session. */
 export const openRequestSchema = z.strictObject({
@@ -76,13 +74,49 @@ export function resultSchema<T extends z.ZodMiniType>(value: T) {
   ]);
 }
 
-/** Turns a zod error into one plain sentence naming the field. */
+/**
+ * Plain words for a zod issue. zod/mini carries no message catalogue, so the default text is
+ * "Invalid input"; the issue's code and limits say what was wrong, and this says it to a person.
+ */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.message !== 'Invalid input') return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'is missing' : `should be ${article(issue.expected)}`;
+    case 'unrecognized_keys':
+      return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'too_big':
+      return issue.origin === 'array' || issue.origin === 'string'
+        ? `is too long (at most ${issue.maximum} ${issue.origin === 'array' ? 'items' : 'characters'})`
+        : `is too large (at most ${issue.maximum})`;
+    case 'too_small':
+      return issue.origin === 'array' || issue.origin === 'string'
+        ? `is too short (at least ${issue.minimum} ${issue.origin === 'array' ? 'items' : 'characters'})`
+        : `is too small (at least ${issue.minimum})`;
+    case 'invalid_value':
+      return `should be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    case 'invalid_format':
+      return `is not a valid ${issue.format === 'regex' ? 'value' : issue.format}`;
+    case 'invalid_union':
+      return 'is not any of the accepted kinds';
+    default:
+      return 'is not valid';
+  }
+}
+
+function article(type: string): string {
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+}
+
+/** Turns a zod error into plain sentences that name the field. */
 export function describeIssues(error: z.core.$ZodError): string {
-  return error.issues
-    .map((issue) =>
-      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    )
-    .join(' ');
+  const shown = error.issues.slice(0, 3).map((issue) => {
+    const where = issue.path.map(String).join('.');
+    const what = plainMessage(issue);
+    return where ? `${where}: ${what}.`.replace(/\.\.$/, '.') : what;
+  });
+  const more = error.issues.length - shown.length;
+  return [...shown, ...(more > 0 ? [`(and ${more} more problems)`] : [])].join(' ');
 }
 
 /** A plain sentence for any error: zod issues by field, otherwise the error's message. */
@@ -92,3 +126,50 @@ export function describeError(error: unknown): string {
 }
 
 export type { Result };
+
+/** A session's name as a person types it. */
+export const sessionNameSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, 'Give the session a name.'),
+    z.maxLength(80, 'Use at most 80 characters.'),
+  );
+
+/** One row of the sessions list. */
+export const sessionSummarySchema = z.strictObject({
+  id: sessionIdSchema,
+  name: z.string(),
+  createdAt: epochMs,
+  savedAt: epochMs,
+  commandCount: z.int().check(z.minimum(0)),
+  bytes: z.int().check(z.minimum(0)),
+  equity: decimalString,
+  current: z.boolean(),
+});
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+
+/** What the export options may say. */
+export const exportRequestSchema = z.strictObject({
+  pretty: z.boolean(),
+  author: z.optional(z.string().check(z.trim(), z.maxLength(80, 'Use at most 80 characters.'))),
+});
+
+export const exportedFileSchema = z.strictObject({ fileName: z.string(), text: z.string() });
+export type ExportedFile = z.infer<typeof exportedFileSchema>;
+
+/** What an import shows before anything is stored. */
+export const importPreviewSchema = z.strictObject({
+  token: z.string(),
+  name: z.string(),
+  author: z.optional(z.string()),
+  createdAt: z.string(),
+  appVersion: z.string(),
+  assets: z.array(z.string()),
+  commandCount: z.int().check(z.minimum(0)),
+  finalEquity: decimalString,
+  verdict: z.enum(['verified', 'modified']),
+  fileHash: sha256Schema,
+  replayedHash: sha256Schema,
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { timedCommandSchema } from './command.ts';
 import { sessionConfigSchema } from './config.ts';
 import { epochMs } from './decimal.ts';
+import { clockSettingsSchema } from './clock.ts';
 import { sessionSnapshotSchema } from './snapshot.ts';
 
 /** Session ids are made only by `newSessionId` and by parsing through this schema. */
@@ -44,6 +45,8 @@ export const snapshotRowSchema = z.strictObject({
   sessionId: sessionIdSchema,
   hash: sha256Schema,
   savedAt: epochMs,
+  /** Not part of the state hash: how the clock stood when saved, restored on open. */
+  clock: clockSettingsSchema,
   state: sessionSnapshotSchema,
 });
 export type SnapshotRow = z.infer<typeof snapshotRowSchema>;

@@ -1,5 +1,8 @@
 /** The app's sections. A new page adds its entry here and its component in App.svelte. */
-export const PAGES = [{ id: 'trade', label: 'Trade' }] as const;
+export const PAGES = [
+  { id: 'trade', label: 'Trade' },
+  { id: 'sessions', label: 'Sessions' },
+] as const;
 export type PageId = (typeof PAGES)[number]['id'];
 
 function fromHash(hash: string): PageId {

@@ -29,7 +29,7 @@ export class SessionState {
   history = $state.raw<readonly PricePoint[]>([]);
   pending = $state(0);
 
-  constructor(private readonly client: SessionClient) {}
+  constructor(readonly client: SessionClient) {}
 
   /** Subscribes to pushes and opens the latest session (or a new one). */
   async start(): Promise<void> {
@@ -78,7 +78,8 @@ export class SessionState {
     else this.notice = message.data.message;
   }
 
-  private show(view: SessionView): void {
+  /** Shows a session the worker has just opened (after a switch or an import). */
+  show(view: SessionView): void {
     if (this.view && this.view.sessionId !== view.sessionId) this.history = [];
     this.view = view;
     const first = view.portfolio.prices[0];

@@ -7,25 +7,39 @@ import {
   appendCommand,
   claimWriter,
   createSession,
+  deleteSession,
+  duplicateSession,
   latestSessionId,
+  listSessions,
   loadAllCommands,
   loadSession,
+  renameSession,
   saveSnapshot,
   type StoredSession,
 } from '../db/session-repository.ts';
+import type { SessionFile } from '../engine/session-file.ts';
+import { parseSessionFile } from '../schema/session-file.ts';
+import { exportSessionFile } from './session-files.ts';
+import { replayStepwise } from './replay-stepwise.ts';
 import { commandSchema } from '../schema/command.ts';
 import {
   describeError,
   describeIssues,
+  exportRequestSchema,
   openRequestSchema,
+  sessionNameSchema,
   speedSchema,
   type CommandAck,
+  type ExportedFile,
+  type ImportPreview,
+  type SessionSummary,
   type Role,
   type SessionView,
   type Speed,
   type WorkerMessage,
 } from '../schema/messages.ts';
 import { newSessionId, sessionIdSchema, type SessionId, type SessionRow } from '../schema/rows.ts';
+import type { ClockSettings } from '../schema/clock.ts';
 import { SimClock } from './sim-clock.ts';
 
 const STARTING_CASH = '50000';
@@ -65,6 +79,12 @@ export class SessionService {
   private releaseLock: (() => void) | undefined;
   private waitAbort: AbortController | undefined;
   private speed: Speed = 1;
+  private importing:
+    | {
+        token: string;
+        ready?: { file: SessionFile; session: Session; verdict: 'verified' | 'modified' };
+      }
+    | undefined;
 
   /** Registers the one listener that receives pushed views and notices. */
   subscribe(listener: (message: WorkerMessage) => unknown): void {
@@ -115,7 +135,7 @@ export class SessionService {
     return this.enqueue(() => this.applyAndPersist(parsed.data));
   }
 
-  /** Pauses or runs the simulated clock; a pause also saves where the clock stopped. */
+  /** Pauses or runs the simulated clock, and saves where it stands so a reopen restores it. */
   async setRunning(running: unknown): Promise<Result<true>> {
     if (typeof running !== 'boolean')
       return refuse('bad-request', 'Running must be true or false.');
@@ -125,12 +145,13 @@ export class SessionService {
     this.advanceClock();
     this.clock.setRunning(running);
     this.schedulePush();
-    if (!running) await this.enqueue(() => this.saveClock());
+    this.unsaved = true;
+    await this.enqueue(() => this.saveClock());
     return ok(true);
   }
 
   /** Changes simulated seconds per wall second. */
-  setSpeed(input: unknown): Result<true> {
+  async setSpeed(input: unknown): Promise<Result<true>> {
     const speed = speedSchema.safeParse(input);
     if (!speed.success) return refuse('bad-request', 'Choose a speed of 1×, 10×, 60× or 600×.');
     if (!this.clock || this.role !== 'leader')
@@ -139,6 +160,8 @@ export class SessionService {
     this.clock.setSpeed(speed.data);
     this.speed = speed.data;
     this.schedulePush();
+    this.unsaved = true;
+    await this.enqueue(() => this.saveClock());
     return ok(true);
   }
 
@@ -163,6 +186,196 @@ export class SessionService {
     this.opened = undefined;
   }
 
+  /** The stored sessions for the sessions list. */
+  async listSessions(): Promise<Result<SessionSummary[]>> {
+    const opened = this.opened;
+    if (!opened) return refuse('not-open', 'No session is open.');
+    const listings = await listSessions(opened.db);
+    return ok(
+      listings.map(({ row, snapshot, commandCount, bytes }) => ({
+        id: row.id,
+        name: row.name,
+        createdAt: row.createdAt,
+        savedAt: snapshot.savedAt,
+        commandCount,
+        bytes,
+        equity: Session.fromSnapshot(row.config, snapshot.state).view().equity,
+        current: row.id === opened.row.id,
+      })),
+    );
+  }
+
+  /** Opens another stored session (or a new one when `sessionId` is omitted) in this tab. */
+  async switchTo(input: unknown): Promise<Result<SessionView>> {
+    const opened = this.opened;
+    if (!opened) return refuse('not-open', 'No session is open.');
+    const id =
+      input === undefined
+        ? await createDefaultSession(opened.db)
+        : sessionIdSchema.safeParse(input);
+    if (typeof id === 'object' && !id.success)
+      return refuse('bad-request', 'That is not a session id.');
+    return this.open({ dbName: opened.db.name, sessionId: typeof id === 'object' ? id.data : id });
+  }
+
+  /** Renames a session that no other tab is using. */
+  async renameSession(idInput: unknown, nameInput: unknown): Promise<Result<true>> {
+    const name = sessionNameSchema.safeParse(nameInput);
+    if (!name.success)
+      return refuse('invalid-name', name.error.issues[0]?.message ?? 'Give the session a name.');
+    return this.withSession(idInput, async (db, id) => {
+      await renameSession(db, id, name.data);
+      if (this.opened?.row.id === id) this.opened.row = { ...this.opened.row, name: name.data };
+      this.schedulePush();
+    });
+  }
+
+  /** Copies a session with its whole log. */
+  async duplicateSession(idInput: unknown): Promise<Result<true>> {
+    return this.withSession(idInput, async (db, id, row) => {
+      const copyName = `${row.name} (copy)`.slice(0, 80);
+      await duplicateSession(db, id, { id: newSessionId(), name: copyName, createdAt: Date.now() });
+    });
+  }
+
+  /** Deletes a session that is neither open here nor in another tab. */
+  async deleteSession(idInput: unknown): Promise<Result<true>> {
+    if (this.opened?.row.id === idInput) {
+      return refuse(
+        'in-use',
+        'This session is open here. Open another session before deleting it.',
+      );
+    }
+    return this.withSession(idInput, (db, id) => deleteSession(db, id));
+  }
+
+  /** The open session as a shareable file. */
+  async exportSession(input: unknown): Promise<Result<ExportedFile>> {
+    const options = exportRequestSchema.safeParse(input);
+    if (!options.success) return refuse('bad-request', describeIssues(options.error));
+    const opened = this.opened;
+    if (!opened) return refuse('not-open', 'No session is open.');
+    this.advanceClock();
+    const commands = await loadAllCommands(opened.db, opened.row.id);
+    return ok(await exportSessionFile(opened.row, commands, opened.session, options.data));
+  }
+
+  /** Parses and replays a session file, reporting progress; stores nothing. */
+  async previewImport(
+    text: unknown,
+    onProgress?: (fraction: number) => unknown,
+  ): Promise<Result<ImportPreview>> {
+    if (typeof text !== 'string') return refuse('not-text', 'The file could not be read as text.');
+    const parsed = parseSessionFile(text);
+    if (!parsed.ok) return parsed;
+    const file = parsed.value;
+    const token = crypto.randomUUID();
+    this.importing = { token };
+    const replayed = await replayStepwise(
+      Session.create(file.seed, file.config),
+      file.commands,
+      file.endTime,
+      {
+        onProgress: (fraction) =>
+          void Promise.resolve(onProgress?.(fraction)).catch(() => undefined),
+        // Cancelling (or starting another import) drops the token.
+        isCancelled: () => this.importing?.token !== token,
+      },
+    );
+    if (!replayed.ok) return replayed;
+    if (this.importing?.token !== token)
+      return refuse('cancelled', 'The import was cancelled; nothing was stored.');
+    const replayedHash = await stateHash(replayed.value.snapshot());
+    const verdict = replayedHash === file.stateHash ? 'verified' : 'modified';
+    this.importing = { token, ready: { file, session: replayed.value, verdict } };
+    return ok({
+      token,
+      name: file.meta.name,
+      ...(file.meta.author ? { author: file.meta.author } : {}),
+      createdAt: file.meta.createdAt,
+      appVersion: file.meta.appVersion,
+      assets: file.config.assets.map((a) => a.symbol),
+      commandCount: file.commands.length,
+      finalEquity: replayed.value.view().equity,
+      verdict,
+      fileHash: file.stateHash,
+      replayedHash,
+    });
+  }
+
+  /** Stops an import in progress, or forgets a previewed one; nothing is stored. */
+  cancelImport(): void {
+    this.importing = undefined;
+  }
+
+  /** Stores a previewed import as a new session; a modified file only as a labelled copy. */
+  async commitImport(token: unknown): Promise<Result<{ sessionId: SessionId }>> {
+    const ready =
+      this.importing && this.importing.token === token ? this.importing.ready : undefined;
+    const opened = this.opened;
+    if (!ready || !opened)
+      return refuse('no-import', 'There is no previewed import to keep. Open the file again.');
+    this.importing = undefined;
+    const { file, session, verdict } = ready;
+    const id = newSessionId();
+    const name =
+      verdict === 'verified'
+        ? file.meta.name
+        : `${file.meta.name.slice(0, 50)} (modified copy, replayed here)`;
+    const state = session.snapshot();
+    const now = Date.now();
+    await createSession(
+      opened.db,
+      // The session keeps the creation time the file carries, so a re-export is the same file.
+      {
+        id,
+        name,
+        seed: file.seed,
+        config: file.config,
+        createdAt: Date.parse(file.meta.createdAt),
+        writerEpoch: 0,
+      },
+      file.commands.map((c, i) => ({ sessionId: id, seq: i + 1, at: c.at, command: c.command })),
+      // An imported session opens paused, at the moment the file was made.
+      {
+        sessionId: id,
+        hash: await stateHash(state),
+        savedAt: now,
+        clock: { running: false, speed: 1 },
+        state,
+      },
+    );
+    return ok({ sessionId: id });
+  }
+
+  /** Runs a change on a stored session while holding its lock, so no tab is using it. */
+  private async withSession(
+    idInput: unknown,
+    change: (db: PowerTraderDb, id: SessionId, row: SessionRow) => Promise<void>,
+  ): Promise<Result<true>> {
+    const opened = this.opened;
+    const id = sessionIdSchema.safeParse(idInput);
+    if (!opened || !id.success) return refuse('bad-request', 'That is not a stored session.');
+    const row = (await loadSession(opened.db, id.data))?.row;
+    if (!row) return refuse('not-found', 'That session no longer exists on this device.');
+    if (id.data === opened.row.id) {
+      if (this.role !== 'leader')
+        return refuse('in-use', 'This session is being changed in another tab.');
+      await change(opened.db, id.data, row);
+      return ok(true);
+    }
+    const done = await navigator.locks.request(
+      `powertrader:${opened.db.name}:${id.data}`,
+      { ifAvailable: true },
+      async (lock) => {
+        if (!lock) return false;
+        await change(opened.db, id.data, row);
+        return true;
+      },
+    );
+    return done ? ok(true) : refuse('in-use', 'That session is open in another tab.');
+  }
+
   private async applyAndPersist(command: Command): Promise<Result<CommandAck>> {
     const opened = this.opened;
     if (!opened || this.role !== 'leader') {
@@ -175,7 +388,13 @@ export class SessionService {
     if (!outcome.ok) return outcome;
     const state = session.snapshot();
     const hash = await stateHash(state);
-    const snapshot = { sessionId: row.id, hash, savedAt: Date.now(), state };
+    const snapshot = {
+      sessionId: row.id,
+      hash,
+      savedAt: Date.now(),
+      clock: this.clockSettings(),
+      state,
+    };
     try {
       const written = await appendCommand(
         opened.db,
@@ -210,6 +429,7 @@ export class SessionService {
       sessionId: opened.row.id,
       hash: await stateHash(state),
       savedAt: Date.now(),
+      clock: this.clockSettings(),
       state,
     };
     const written = await saveSnapshot(opened.db, this.epoch, snapshot);
@@ -227,8 +447,9 @@ export class SessionService {
     opened.row = claimed.stored.row;
     opened.session = await restore(opened.db, claimed.stored);
     this.role = 'leader';
+    this.speed = claimed.stored.snapshot.clock.speed;
     this.clock = new SimClock(opened.session.time, this.speed, () => performance.now());
-    this.clock.setRunning(true);
+    this.clock.setRunning(claimed.stored.snapshot.clock.running);
     this.lastSave = Date.now();
     this.clockTimer = setInterval(() => this.onClock(), CLOCK_INTERVAL_MS);
     this.schedulePush();
@@ -348,6 +569,10 @@ export class SessionService {
     };
   }
 
+  private clockSettings(): ClockSettings {
+    return { running: this.clock?.running ?? false, speed: this.speed };
+  }
+
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const next = this.queue.then(task);
     this.queue = next.catch(() => undefined);
@@ -384,7 +609,13 @@ async function createDefaultSession(db: PowerTraderDb): Promise<SessionId> {
     db,
     { id, name: 'My first session', seed, config, createdAt: now, writerEpoch: 0 },
     [{ sessionId: id, seq: 1, at: startTime, command: first }],
-    { sessionId: id, hash: await stateHash(state), savedAt: now, state },
+    {
+      sessionId: id,
+      hash: await stateHash(state),
+      savedAt: now,
+      clock: { running: true, speed: 1 },
+      state,
+    },
   );
   return sessionIdSchema.parse(id);
 }

@@ -1,0 +1,145 @@
+import * as z from 'zod/mini';
+import type { Result } from '../engine/result.ts';
+import {
+  SESSION_FILE_TYPE,
+  SESSION_FILE_VERSION,
+  type SessionFile,
+} from '../engine/session-file.ts';
+import { timedCommandSchema } from './command.ts';
+import { sessionConfigSchema } from './config.ts';
+import { epochMs } from './decimal.ts';
+import { describeIssues } from './messages.ts';
+import { sha256Schema } from './rows.ts';
+
+/** Limits on a file from outside: anything larger is refused before it is parsed. */
+export const FILE_LIMITS = {
+  bytes: 20 * 1024 * 1024,
+  commands: 200_000,
+  depth: 12,
+} as const;
+
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+const sessionFileV1Schema = z
+  .strictObject({
+    type: z.literal(SESSION_FILE_TYPE),
+    version: z.literal(SESSION_FILE_VERSION),
+    meta: z.strictObject({
+      name: text(80),
+      author: z.optional(text(80)),
+      createdAt: z.iso.datetime(),
+      appVersion: text(20),
+    }),
+    seed: text(100),
+    config: sessionConfigSchema,
+    commands: z.readonly(
+      z
+        .array(timedCommandSchema)
+        .check(
+          z.maxLength(
+            FILE_LIMITS.commands,
+            `A session file holds at most ${FILE_LIMITS.commands} commands.`,
+          ),
+        ),
+    ),
+    endTime: epochMs,
+    stateHash: sha256Schema,
+  })
+  .check(
+    z.refine(
+      (f) =>
+        f.commands.every((c, i) => c.at >= (i === 0 ? f.config.startTime : f.commands[i - 1]!.at)),
+      {
+        message: 'Commands must be in time order, none before the session starts.',
+        path: ['commands'],
+      },
+    ),
+    z.refine((f) => f.endTime >= (f.commands.at(-1)?.at ?? f.config.startTime), {
+      message: 'The end time is before the last command.',
+      path: ['endTime'],
+    }),
+    z.refine(
+      (f) => {
+        const symbols = new Set(f.config.assets.map((a) => a.symbol));
+        return f.commands.every((c) => !('symbol' in c.command) || symbols.has(c.command.symbol));
+      },
+      { message: 'A command trades an asset that is not in the session.', path: ['commands'] },
+    ),
+  ) satisfies z.ZodMiniType<SessionFile>;
+
+/**
+ * Migrations from each older file version to the next. Version 1 is the first, so there are none
+ * yet; version 2 will add `1: (v1) => v2` here, and every older file keeps opening.
+ */
+const MIGRATIONS: Readonly<
+  Record<number, (old: Record<string, unknown>) => Record<string, unknown>>
+> = {};
+
+export type FileRefusal =
+  | 'too-large'
+  | 'not-json'
+  | 'too-deep'
+  | 'not-a-session'
+  | 'newer-version'
+  | 'old-version'
+  | 'invalid';
+
+/** Parses a session file's text with every limit checked; nothing in it is trusted. */
+export function parseSessionFile(input: string): Result<SessionFile, FileRefusal> {
+  const mb = FILE_LIMITS.bytes / 1024 / 1024;
+  if (input.length > FILE_LIMITS.bytes)
+    return refusal('too-large', `The file is over the ${mb} MB limit.`);
+  let data: unknown;
+  try {
+    data = JSON.parse(input);
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : 'it is nested too deeply';
+    return refusal('not-json', `This is not a JSON file (${reason}).`);
+  }
+  if (depthOf(data) > FILE_LIMITS.depth) {
+    return refusal('too-deep', `The file is nested more than ${FILE_LIMITS.depth} levels deep.`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return refusal('not-a-session', 'This is not a PowerTrader session file.');
+  }
+  let envelope = data as Record<string, unknown>;
+  if (envelope.type !== SESSION_FILE_TYPE)
+    return refusal('not-a-session', 'This is not a PowerTrader session file.');
+  const version = envelope.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return refusal('invalid', 'The file has no valid version number.');
+  }
+  if (version > SESSION_FILE_VERSION) {
+    return refusal(
+      'newer-version',
+      `This file was made by a newer PowerTrader (version ${version}); update the app.`,
+    );
+  }
+  for (let v = version; v < SESSION_FILE_VERSION; v++) {
+    const migrate = MIGRATIONS[v];
+    if (!migrate) return refusal('old-version', `Files of version ${v} can no longer be opened.`);
+    envelope = migrate(envelope);
+  }
+  const parsed = sessionFileV1Schema.safeParse(envelope);
+  if (!parsed.success)
+    return refusal('invalid', `The file is damaged: ${describeIssues(parsed.error)}`);
+  return { ok: true, value: parsed.data };
+}
+
+function refusal(code: FileRefusal, message: string): Result<never, FileRefusal> {
+  return { ok: false, code, message };
+}
+
+/** Nesting depth of parsed JSON, walked without recursion so a hostile file cannot overflow. */
+function depthOf(root: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > FILE_LIMITS.depth) return deepest;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}

@@ -1,0 +1,168 @@
+import {
+  exportedFileSchema,
+  importPreviewSchema,
+  resultSchema,
+  sessionNameSchema,
+  sessionSummarySchema,
+  sessionViewSchema,
+  type ImportPreview,
+  type SessionSummary,
+} from '../../schema/messages.ts';
+import { FILE_LIMITS } from '../../schema/session-file.ts';
+import * as z from 'zod/mini';
+import { proxy } from '../../worker/client.ts';
+import type { SessionState } from '../session-state.svelte.ts';
+
+const listResult = resultSchema(z.array(sessionSummarySchema));
+const doneResult = resultSchema(z.literal(true));
+const viewResult = resultSchema(sessionViewSchema);
+const fileResult = resultSchema(exportedFileSchema);
+const previewResult = resultSchema(importPreviewSchema);
+const keptResult = resultSchema(z.strictObject({ sessionId: z.string() }));
+
+/** The sessions page: the stored sessions, export and share, import with preview. */
+export class LibraryState {
+  sessions = $state.raw<readonly SessionSummary[]>([]);
+  /** A message about the last action, or why it was refused. */
+  message = $state<string | null>(null);
+  storage = $state<{ usage: number; quota: number } | null>(null);
+  confirmingDelete = $state<string | null>(null);
+  renaming = $state<{ id: string; name: string } | null>(null);
+  prettyExport = $state(true);
+  author = $state('');
+  importProgress = $state<number | null>(null);
+  importFileName = $state<string | null>(null);
+  preview = $state.raw<ImportPreview | null>(null);
+  importError = $state<string | null>(null);
+
+  constructor(private readonly session: SessionState) {}
+
+  get renameProblem(): string | null {
+    if (!this.renaming) return null;
+    const parsed = sessionNameSchema.safeParse(this.renaming.name);
+    return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Give the session a name.');
+  }
+
+  get authorProblem(): string | null {
+    return this.author.trim().length > 80 ? 'Use at most 80 characters.' : null;
+  }
+
+  async refresh(): Promise<void> {
+    const listed = listResult.parse(await this.session.client.listSessions());
+    if (listed.ok) this.sessions = listed.value;
+    else this.message = listed.message;
+    if (navigator.storage?.estimate) {
+      const { usage = 0, quota = 0 } = await navigator.storage.estimate();
+      this.storage = { usage, quota };
+    }
+  }
+
+  async open(id: string | undefined): Promise<void> {
+    const opened = viewResult.parse(await this.session.client.switchTo(id));
+    if (!opened.ok) this.message = opened.message;
+    else this.session.show(opened.value);
+    await this.refresh();
+  }
+
+  async rename(): Promise<void> {
+    if (!this.renaming || this.renameProblem) return;
+    const done = doneResult.parse(
+      await this.session.client.renameSession(this.renaming.id, this.renaming.name),
+    );
+    this.message = done.ok ? null : done.message;
+    if (done.ok) this.renaming = null;
+    await this.refresh();
+  }
+
+  async duplicate(id: string): Promise<void> {
+    const done = doneResult.parse(await this.session.client.duplicateSession(id));
+    this.message = done.ok ? 'Copied.' : done.message;
+    await this.refresh();
+  }
+
+  async remove(id: string): Promise<void> {
+    this.confirmingDelete = null;
+    const done = doneResult.parse(await this.session.client.deleteSession(id));
+    this.message = done.ok ? 'Deleted.' : done.message;
+    await this.refresh();
+  }
+
+  /** Shares the open session as a file where the device can, otherwise downloads it. */
+  async exportFile(share: boolean): Promise<void> {
+    if (this.authorProblem) return;
+    const author = this.author.trim();
+    const made = fileResult.parse(
+      await this.session.client.exportSession({
+        pretty: this.prettyExport,
+        ...(author ? { author } : {}),
+      }),
+    );
+    if (!made.ok) {
+      this.message = made.message;
+      return;
+    }
+    const file = new File([made.value.text], made.value.fileName, { type: 'application/json' });
+    if (share && navigator.canShare?.({ files: [file] })) {
+      try {
+        await navigator.share({ files: [file], title: file.name });
+        return;
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') return;
+      }
+    }
+    download(file);
+  }
+
+  /** Reads a chosen or dropped file and replays it in the worker, showing progress. */
+  async importFile(file: File): Promise<void> {
+    this.preview = null;
+    this.importError = null;
+    this.importFileName = file.name;
+    if (file.size > FILE_LIMITS.bytes) {
+      this.importError = `The file is over the ${FILE_LIMITS.bytes / 1024 / 1024} MB limit.`;
+      return;
+    }
+    this.importProgress = 0;
+    try {
+      const text = await file.text();
+      const previewed = previewResult.parse(
+        await this.session.client.previewImport(
+          text,
+          proxy((fraction: number) => (this.importProgress = fraction)),
+        ),
+      );
+      if (previewed.ok) this.preview = previewed.value;
+      else if (previewed.code !== 'cancelled') this.importError = previewed.message;
+    } finally {
+      this.importProgress = null;
+    }
+  }
+
+  async cancelImport(): Promise<void> {
+    await this.session.client.cancelImport();
+    this.preview = null;
+    this.importProgress = null;
+    this.message = 'Import cancelled; nothing was stored.';
+  }
+
+  async keepImport(): Promise<void> {
+    if (!this.preview) return;
+    const kept = keptResult.parse(await this.session.client.commitImport(this.preview.token));
+    this.preview = null;
+    if (!kept.ok) {
+      this.importError = kept.message;
+      return;
+    }
+    await this.open(kept.value.sessionId);
+    this.message = 'Imported and opened.';
+  }
+}
+
+function download(file: File): void {
+  const url = URL.createObjectURL(file);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

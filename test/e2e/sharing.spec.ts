@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { buy, expect, openApp, test } from './fixtures.ts';
+
+async function exportSession(page: Page): Promise<string> {
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  await page.getByLabel('Your name (optional, written into the file)').fill('Ada');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download file' }).click(),
+  ]);
+  return readFile((await download.path())!, 'utf8');
+}
+
+async function importText(page: Page, name: string, text: string): Promise<void> {
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('a session exported on one device imports, replays and verifies on another', async ({
+  page,
+  browser,
+}) => {
+  await openApp(page);
+  await buy(page, '0.1');
+  const text = await exportSession(page);
+  const file = JSON.parse(text);
+  expect(file).toMatchObject({ type: 'powertrader.session', version: 1, meta: { author: 'Ada' } });
+  expect(file.commands).toHaveLength(2);
+
+  const other = await browser.newContext();
+  const device = await other.newPage();
+  await openApp(device);
+  await importText(device, 'shared.json', text);
+  await expect(device.getByTestId('import-verdict')).toContainText('Verified');
+  await expect(device.getByTestId('import-preview')).toContainText('Ada');
+  await device.getByRole('button', { name: 'Keep and open' }).click();
+  await expect(
+    device.getByRole('status').filter({ hasText: 'Imported and opened.' }),
+  ).toBeVisible();
+  await device.getByRole('link', { name: 'Trade' }).click();
+  await expect(device.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
+    '0.1',
+  );
+
+  // The imported session opens paused where the file ended: exporting it again gives the same bytes.
+  await expect(device.getByRole('button', { name: 'Run' })).toBeVisible();
+  expect(await exportSession(device)).toBe(text);
+  await other.close();
+});
+
+test('an edited file is flagged as modified and kept only as a labelled copy', async ({ page }) => {
+  await openApp(page);
+  await buy(page, '0.1');
+  const text = await exportSession(page);
+  const edited = text.replace('"quantity": "0.1"', '"quantity": "0.2"');
+  expect(edited).not.toBe(text);
+  await importText(page, 'edited.json', edited);
+  await expect(page.getByTestId('import-verdict')).toContainText('Modified');
+  await page.getByRole('button', { name: 'Keep as a labelled copy' }).click();
+  await expect(
+    page.getByTestId('session-row').filter({ hasText: '(modified copy, replayed here)' }),
+  ).toBeVisible();
+});
+
+test('a broken or hostile file is refused with its reason and stores nothing', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  await expect(page.getByTestId('session-row')).toHaveCount(1);
+  await importText(page, 'broken.json', '{"type":"powertrader.session",');
+  await expect(page.getByTestId('import-refused')).toContainText('This is not a JSON file');
+  await importText(page, 'future.json', '{"type":"powertrader.session","version":9}');
+  await expect(page.getByTestId('import-refused')).toContainText(
+    'made by a newer PowerTrader (version 9); update the app',
+  );
+  await importText(
+    page,
+    'script.json',
+    '{"type":"powertrader.session","version":1,"meta":{"name":"<img src=x onerror=alert(1)>"}}',
+  );
+  await expect(page.getByTestId('import-refused')).toContainText('The file is damaged');
+  await expect(page.getByTestId('session-row')).toHaveCount(1);
+});
+
+test('sessions can be created, renamed with a checked name, duplicated and deleted', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  const rows = page.getByTestId('session-row');
+  await rows.first().getByRole('button', { name: 'Rename' }).click();
+  const field = page.getByLabel('New name');
+  await field.fill('   ');
+  await expect(rows.first()).toContainText('Give the session a name.');
+  await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await field.fill('Lesson 1');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(rows.first()).toContainText('Lesson 1');
+
+  await rows.first().getByRole('button', { name: 'Duplicate' }).click();
+  await expect(rows).toHaveCount(2);
+  const copy = rows.filter({ hasText: 'Lesson 1 (copy)' });
+  await copy.getByRole('button', { name: 'Delete' }).click();
+  await copy.getByRole('button', { name: 'Delete for good' }).click();
+  await expect(rows).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'New session' }).click();
+  await expect(rows).toHaveCount(2);
+  // The new session is open now; the first one is still listed.
+  await expect(page.locator('[data-testid="session-row"][aria-current="true"]')).toContainText(
+    'My first session',
+  );
+  await expect(rows.filter({ hasText: 'Lesson 1' })).toHaveCount(1);
+});
