@@ -6,6 +6,7 @@ import { sessionIdSchema, sha256Schema } from './rows.ts';
 import { portfolioViewSchema } from './snapshot.ts';
 
 import { speedSchema } from './clock.ts';
+import { plainLabel } from './text.ts';
 export { SPEEDS, speedSchema, type Speed } from './clock.ts';
 
 /** What the UI asks for when it opens a session. */
@@ -128,13 +129,7 @@ export function describeError(error: unknown): string {
 export type { Result };
 
 /** A session's name as a person types it. */
-export const sessionNameSchema = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, 'Give the session a name.'),
-    z.maxLength(80, 'Use at most 80 characters.'),
-  );
+export const sessionNameSchema = plainLabel(80, 'A session name');
 
 /** One row of the sessions list. */
 export const sessionSummarySchema = z.strictObject({
@@ -152,7 +147,7 @@ export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 /** What the export options may say. */
 export const exportRequestSchema = z.strictObject({
   pretty: z.boolean(),
-  author: z.optional(z.string().check(z.trim(), z.maxLength(80, 'Use at most 80 characters.'))),
+  author: z.optional(plainLabel(80, 'The author')),
 });
 
 export const exportedFileSchema = z.strictObject({ fileName: z.string(), text: z.string() });

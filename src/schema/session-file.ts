@@ -10,6 +10,7 @@ import { sessionConfigSchema } from './config.ts';
 import { epochMs } from './decimal.ts';
 import { describeIssues } from './messages.ts';
 import { sha256Schema } from './rows.ts';
+import { plainLabel } from './text.ts';
 
 /** Limits on a file from outside: anything larger is refused before it is parsed. */
 export const FILE_LIMITS = {
@@ -25,8 +26,8 @@ const sessionFileV1Schema = z
     type: z.literal(SESSION_FILE_TYPE),
     version: z.literal(SESSION_FILE_VERSION),
     meta: z.strictObject({
-      name: text(80),
-      author: z.optional(text(80)),
+      name: plainLabel(80, 'The name'),
+      author: z.optional(plainLabel(80, 'The author')),
       createdAt: z.iso.datetime(),
       appVersion: text(20),
     }),

@@ -93,7 +93,7 @@ test('sessions can be created, renamed with a checked name, duplicated and delet
   await rows.first().getByRole('button', { name: 'Rename' }).click();
   const field = page.getByLabel('New name');
   await field.fill('   ');
-  await expect(rows.first()).toContainText('Give the session a name.');
+  await expect(rows.first()).toContainText('A session name may not be empty.');
   await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
   await field.fill('Lesson 1');
   await page.getByRole('button', { name: 'Save' }).click();

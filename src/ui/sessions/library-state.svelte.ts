@@ -9,6 +9,7 @@ import {
   type SessionSummary,
 } from '../../schema/messages.ts';
 import { FILE_LIMITS } from '../../schema/session-file.ts';
+import { plainLabel } from '../../schema/text.ts';
 import * as z from 'zod/mini';
 import { proxy } from '../../worker/client.ts';
 import type { SessionState } from '../session-state.svelte.ts';
@@ -40,11 +41,13 @@ export class LibraryState {
   get renameProblem(): string | null {
     if (!this.renaming) return null;
     const parsed = sessionNameSchema.safeParse(this.renaming.name);
-    return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Give the session a name.');
+    return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Check the name.');
   }
 
   get authorProblem(): string | null {
-    return this.author.trim().length > 80 ? 'Use at most 80 characters.' : null;
+    if (this.author.trim() === '') return null;
+    const parsed = plainLabel(80, 'Your name').safeParse(this.author);
+    return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Check your name.');
   }
 
   async refresh(): Promise<void> {

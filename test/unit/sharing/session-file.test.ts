@@ -110,7 +110,7 @@ describe('a file from outside is refused with the reason', () => {
     [
       'a name that is too long',
       edit((f) => (f.meta.name = 'x'.repeat(81))),
-      /^invalid: .*meta\.name: is too long \(at most 80 characters\)/,
+      /^invalid: .*meta\.name: Use at most 80 characters\./,
     ],
     [
       'a malformed hash',

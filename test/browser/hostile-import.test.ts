@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { PowerTraderDb } from '../../src/db/database.ts';
+import { importPreviewSchema, resultSchema } from '../../src/schema/messages.ts';
+import { proxy, startSessionWorker } from '../../src/worker/client.ts';
+import { hostileFiles, VALID_TEXT } from '../fixtures/hostile/generate.ts';
+
+const previews = resultSchema(importPreviewSchema);
+
+async function dump(dbName: string): Promise<string> {
+  const db = new PowerTraderDb(dbName);
+  const tables = [
+    await db.sessions.toArray(),
+    await db.commands.toArray(),
+    await db.snapshots.toArray(),
+  ];
+  db.close();
+  return JSON.stringify(tables);
+}
+
+describe('importing hostile files in Chromium', () => {
+  it(
+    'refuses or flags every one with its specific reason and stores nothing',
+    { timeout: 120_000 },
+    async () => {
+      const dbName = `hostile-${crypto.randomUUID()}`;
+      const { client, stop } = startSessionWorker();
+      try {
+        await client.open({ dbName });
+        await client.setRunning(false);
+        const before = await dump(dbName);
+        const outcomes: Record<string, string> = {};
+        const expected: Record<string, string> = {};
+        for (const file of hostileFiles()) {
+          const answer = previews.parse(
+            await client.previewImport(
+              file.text,
+              proxy(() => undefined),
+            ),
+          );
+          outcomes[file.name] = answer.ok ? answer.value.verdict : answer.code;
+          expected[file.name] =
+            file.expected.verdict === 'refused' ? file.expected.code : 'modified';
+          if (!answer.ok) expect(answer.message.length, file.name).toBeGreaterThan(10);
+          await client.cancelImport();
+        }
+        expect(outcomes).toEqual(expected);
+        expect(await dump(dbName)).toBe(before);
+
+        // The worker is still healthy afterwards: the valid file verifies.
+        const valid = previews.parse(await client.previewImport(VALID_TEXT));
+        expect(valid.ok && valid.value.verdict).toBe('verified');
+      } finally {
+        stop();
+      }
+    },
+  );
+});
