@@ -24,3 +24,8 @@ export function tone(text: string): 'gain' | 'loss' | 'flat' {
 export function simTime(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
+
+/** The wall-clock time now as ISO-8601 UTC, for reports. */
+export function isoNow(): string {
+  return new Date().toISOString();
+}

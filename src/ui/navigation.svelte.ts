@@ -2,6 +2,7 @@
 export const PAGES = [
   { id: 'trade', label: 'Trade' },
   { id: 'sessions', label: 'Sessions' },
+  { id: 'selftest', label: 'Self-test' },
 ] as const;
 export type PageId = (typeof PAGES)[number]['id'];
 

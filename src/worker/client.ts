@@ -1,5 +1,6 @@
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { SessionService } from './session-service.ts';
+import type { SelfTestService } from './selftest/selftest-service.ts';
 
 export type SessionClient = Remote<SessionService>;
 
@@ -10,12 +11,27 @@ export function startSessionWorker(): { client: SessionClient; stop: () => void 
     name: 'powertrader-session',
   });
   const client = wrap<SessionService>(worker);
-  return {
-    client,
-    stop: () => {
-      client[releaseProxy]();
-      worker.terminate();
-    },
+  return { client, stop: stopper(client, worker) };
+}
+
+/** Starts the self-test worker, which runs the checks that need no page. */
+export function startSelfTestWorker(): { client: Remote<SelfTestService>; stop: () => void } {
+  const worker = new Worker(new URL('./selftest.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'powertrader-selftest',
+  });
+  const client = wrap<SelfTestService>(worker);
+  return { client, stop: stopper(client, worker) };
+}
+
+/** Stops a worker once; calling it again does nothing (a released proxy would throw). */
+function stopper(client: Remote<unknown>, worker: Worker): () => void {
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    client[releaseProxy]();
+    worker.terminate();
   };
 }
 

@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { SelfTestService } from './selftest/selftest-service.ts';
+
+expose(new SelfTestService());

@@ -1,0 +1,181 @@
+import { Session, stateHash } from '../../engine/session.ts';
+import { commandSchema } from '../../schema/command.ts';
+import {
+  figure,
+  type PerformanceFigure,
+  type ResolvedSelfTestConfig,
+} from '../../schema/selftest.ts';
+import { parseSessionFile } from '../../schema/session-file.ts';
+import { PowerTraderDb } from '../../db/database.ts';
+import { sessionIdSchema, type SessionRow } from '../../schema/rows.ts';
+import { KNOWN_CONFIG, KNOWN_HASH, KNOWN_START, knownSessionHash } from './known-answers.ts';
+import { expectThat, percentile, type Check } from './run-checks.ts';
+
+/** Inputs a shared file or a tampered message might carry; every one must be refused. */
+const HOSTILE_FILES = [
+  '',
+  'not json',
+  '{"type":"powertrader.session","version":99}',
+  '{"type":"powertrader.session","version":1,"meta":{"__proto__":{"x":1}}}',
+  `{"type":"powertrader.session","version":1,"meta":${'['.repeat(64)}${']'.repeat(64)}}`,
+  '{"type":"powertrader.session","version":"1"}',
+  '[]',
+];
+const HOSTILE_COMMANDS: unknown[] = [
+  { type: 'deposit', amount: 100 },
+  { type: 'deposit', amount: '1e9' },
+  { type: 'market-buy', symbol: 'BTC', quantity: 'NaN' },
+  { type: 'market-buy', symbol: 'BTC', quantity: '-1' },
+  { type: 'withdraw-everything' },
+  { type: 'deposit', amount: '1', extra: true },
+];
+
+/** The checks that need no page: engine, market, validation and storage. */
+export function engineChecks(scratchDbName: string): Check[] {
+  return [
+    {
+      id: 'engine.known-hash',
+      suite: 'engine',
+      name: 'A seeded session replays to its known hash',
+      run: async () => {
+        const hash = await knownSessionHash();
+        expectThat(
+          hash === KNOWN_HASH,
+          `Replay gave ${hash.slice(0, 12)}…, expected ${KNOWN_HASH.slice(0, 12)}…`,
+        );
+        return `Hash ${hash.slice(0, 16)}… as on every other device.`;
+      },
+    },
+    {
+      id: 'engine.exact-money',
+      suite: 'engine',
+      name: 'Money is exact to the cent',
+      run: async () => {
+        const session = Session.create('money', KNOWN_CONFIG);
+        session.apply({ type: 'deposit', amount: '50000' });
+        session.apply({ type: 'market-buy', symbol: 'BTC', quantity: '0.25' });
+        const cash = session.view().cash;
+        expectThat(cash === '37494.24', `Cash after a 0.25 BTC buy is ${cash}, expected 37494.24.`);
+        return 'Buying 0.25 BTC at 49,973.07 with a 0.1 % fee leaves exactly $37,494.24.';
+      },
+    },
+    {
+      id: 'market.determinism',
+      suite: 'market',
+      name: 'The same seed gives the same market',
+      run: async () => {
+        const hashes = await Promise.all(
+          ['same', 'same', 'other'].map(async (seed) => {
+            const session = Session.create(seed, KNOWN_CONFIG);
+            session.advanceTo(KNOWN_START + 86_400_000);
+            return stateHash(session.snapshot());
+          }),
+        );
+        expectThat(hashes[0] === hashes[1], 'Two runs of one seed gave different markets.');
+        expectThat(hashes[0] !== hashes[2], 'Two different seeds gave the same market.');
+        return 'A simulated day is identical for one seed and differs for another.';
+      },
+    },
+    {
+      id: 'validation.hostile-inputs',
+      suite: 'validation',
+      name: 'Hostile files and commands are refused',
+      run: async () => {
+        const accepted = HOSTILE_FILES.filter((text) => parseSessionFile(text).ok).length;
+        const commands = HOSTILE_COMMANDS.filter((c) => commandSchema.safeParse(c).success).length;
+        expectThat(
+          accepted + commands === 0,
+          `${accepted + commands} hostile inputs were accepted.`,
+        );
+        expectThat(
+          ({} as Record<string, unknown>).x === undefined,
+          'An object prototype was polluted.',
+        );
+        return `${HOSTILE_FILES.length} files and ${HOSTILE_COMMANDS.length} commands refused, nothing polluted.`;
+      },
+    },
+    {
+      id: 'storage.read-write',
+      suite: 'storage',
+      name: 'IndexedDB stores and reads back',
+      run: async () => {
+        const db = new PowerTraderDb(scratchDbName);
+        try {
+          const row = scratchRow('scratch');
+          await db.sessions.put(row);
+          const back = await db.sessions.get(row.id);
+          expectThat(back?.name === row.name, 'A stored row did not read back.');
+          return 'A row written in a transaction reads back intact.';
+        } finally {
+          db.close();
+        }
+      },
+    },
+    {
+      id: 'storage.abort',
+      suite: 'storage',
+      name: 'A failed transaction writes nothing',
+      run: async () => {
+        const db = new PowerTraderDb(scratchDbName);
+        try {
+          const before = await db.sessions.count();
+          await db
+            .transaction('rw', db.sessions, async () => {
+              await db.sessions.put(scratchRow('aborted'));
+              throw new Error('abort on purpose');
+            })
+            .catch(() => undefined);
+          const after = await db.sessions.count();
+          expectThat(after === before, 'An aborted transaction left a row behind.');
+          return 'An aborted read-write transaction left the database as it was.';
+        } finally {
+          db.close();
+        }
+      },
+    },
+    {
+      id: 'storage.quota',
+      suite: 'storage',
+      name: 'Storage quota is known',
+      run: async () => {
+        const { usage = 0, quota = 0 } = (await navigator.storage?.estimate?.()) ?? {};
+        expectThat(quota > 0, 'The browser reports no storage quota.');
+        return `Using ${(usage / 1048576).toFixed(1)} MB of ${(quota / 1048576).toFixed(0)} MB.`;
+      },
+    },
+  ];
+}
+
+function scratchRow(id: string): SessionRow {
+  return {
+    id: sessionIdSchema.parse(id),
+    name: 'Self-test scratch',
+    seed: 'scratch',
+    config: KNOWN_CONFIG,
+    createdAt: 0,
+    writerEpoch: 0,
+  };
+}
+
+/** Engine speed on this device: order latency and market ticks per second. */
+export function engineFigures(config: ResolvedSelfTestConfig): PerformanceFigure[] {
+  const session = Session.create('speed', KNOWN_CONFIG);
+  session.apply({ type: 'deposit', amount: '1000000000' });
+  const samples: number[] = [];
+  for (let i = 0; i < config.iterations * 10; i++) {
+    session.advanceTo(KNOWN_START + i * 1000);
+    const t0 = performance.now();
+    session.apply({ type: i % 2 ? 'market-sell' : 'market-buy', symbol: 'BTC', quantity: '0.01' });
+    samples.push((performance.now() - t0) * 1000);
+  }
+  const ticks = Session.create('ticks', KNOWN_CONFIG);
+  const count = 200_000;
+  const t0 = performance.now();
+  ticks.advanceTo(KNOWN_START + count * KNOWN_CONFIG.tickMs);
+  const perSecond = (count * KNOWN_CONFIG.assets.length) / ((performance.now() - t0) / 1000);
+  return [
+    figure('engine.market-order.p50', percentile(samples, 50), 'us', '<=', 50),
+    figure('engine.market-order.p99', percentile(samples, 99), 'us', '<=', 500),
+    figure('sim.asset-ticks-per-s', perSecond, '/s', '>=', 1e6),
+  ];
+}
