@@ -6,6 +6,7 @@ export const SUITES = [
   'worker',
   'engine',
   'market',
+  'risk',
   'validation',
   'recovery',
   'offline',

@@ -28,7 +28,7 @@ test('the self-test passes in the built app and writes a valid report', async ({
   );
   const failed = report.results.filter((r) => r.status !== 'passed');
   expect(failed, 'every check passes on this machine').toEqual([]);
-  expect(report.results.length).toBeGreaterThanOrEqual(13);
+  expect(report.results.length).toBeGreaterThanOrEqual(14);
   expect(report.performance.map((f) => f.name)).toContain('command-round-trip.p50');
   expect(await scratchDatabases(page)).toEqual([]);
 });

@@ -1,3 +1,5 @@
+import { Dec } from '../../engine/decimal.ts';
+import { maxPositionValue, TIERS } from '../../engine/risk/tiers.ts';
 import { Session, stateHash } from '../../engine/session.ts';
 import { commandSchema } from '../../schema/command.ts';
 import {
@@ -74,6 +76,22 @@ export function engineChecks(scratchDbName: string): Check[] {
         expectThat(hashes[0] === hashes[1], 'Two runs of one seed gave different markets.');
         expectThat(hashes[0] !== hashes[2], 'Two different seeds gave the same market.');
         return 'A simulated day is identical for one seed and differs for another.';
+      },
+    },
+    {
+      id: 'risk.tier-limits',
+      suite: 'risk',
+      name: 'The three tiers give the original report’s position limits',
+      run: async () => {
+        const equity = new Dec('49973.07');
+        const limits = (['conservative', 'moderate', 'aggressive'] as const).map((t) =>
+          maxPositionValue(TIERS[t], equity).toFixed(2),
+        );
+        expectThat(
+          limits.join(' ') === '499.73 999.46 999.46',
+          `Limits came out as ${limits.join(', ')}.`,
+        );
+        return 'At $49,973.07: Conservative $499.73, Moderate $999.46, Aggressive $999.46 (held by the 2 % cap).';
       },
     },
     {
