@@ -20,6 +20,7 @@ import {
 import type { SessionFile } from '../engine/session-file.ts';
 import { parseSessionFile } from '../schema/session-file.ts';
 import { exportSessionFile } from './session-files.ts';
+import { collectFills, fillsCsv, portfolioSummary } from '../engine/trade-export.ts';
 import { replayStepwise } from './replay-stepwise.ts';
 import { commandSchema } from '../schema/command.ts';
 import {
@@ -258,6 +259,30 @@ export class SessionService {
     this.advanceClock();
     const commands = await loadAllCommands(opened.db, opened.row.id);
     return ok(await exportSessionFile(opened.row, commands, opened.session, options.data));
+  }
+
+  /** The open session's fills as CSV, or its portfolio summary as JSON. */
+  async exportReport(kind: unknown): Promise<Result<ExportedFile>> {
+    const opened = this.opened;
+    if (!opened) return refuse('not-open', 'No session is open.');
+    if (kind !== 'fills-csv' && kind !== 'portfolio-json')
+      return refuse('bad-request', 'Unknown report.');
+    this.advanceClock();
+    const { row, session } = opened;
+    const fills = collectFills(row.seed, row.config, await loadAllCommands(opened.db, row.id));
+    const slug =
+      row.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'session';
+    return ok(
+      kind === 'fills-csv'
+        ? { fileName: `powertrader-${slug}-fills.csv`, text: fillsCsv(fills) }
+        : {
+            fileName: `powertrader-${slug}-portfolio.json`,
+            text: `${JSON.stringify(portfolioSummary(row.name, session.view(), fills.length), null, 2)}\n`,
+          },
+    );
   }
 
   /** Parses and replays a session file, reporting progress; stores nothing. */

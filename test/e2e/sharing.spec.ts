@@ -114,3 +114,25 @@ test('sessions can be created, renamed with a checked name, duplicated and delet
   );
   await expect(rows.filter({ hasText: 'Lesson 1' })).toHaveCount(1);
 });
+
+test('trades download as CSV and the portfolio as a JSON summary', async ({ page }) => {
+  await openApp(page);
+  await buy(page, '0.1');
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Trades (CSV)' }).click(),
+  ]);
+  const lines = (await readFile((await csv.path())!, 'utf8')).trim().split('\n');
+  expect(lines[0]).toBe('time,side,symbol,quantity,price,notional,fee');
+  expect(lines[1]).toMatch(
+    /^\d{4}-\d\d-\d\dT[\d:.]+Z,buy,BTC,0\.1,\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/,
+  );
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Portfolio summary (JSON)' }).click(),
+  ]);
+  const summary = JSON.parse(await readFile((await json.path())!, 'utf8'));
+  expect(summary).toMatchObject({ type: 'powertrader.portfolio', version: 1, fills: 1 });
+  expect(summary.positions[0]).toMatchObject({ symbol: 'BTC', quantity: '0.1' });
+});

@@ -116,6 +116,17 @@ export class LibraryState {
     download(file);
   }
 
+  /** Downloads the fills as CSV or the portfolio summary as JSON. */
+  async exportReport(kind: 'fills-csv' | 'portfolio-json'): Promise<void> {
+    const made = fileResult.parse(await this.session.client.exportReport(kind));
+    if (!made.ok) {
+      this.message = made.message;
+      return;
+    }
+    const type = kind === 'fills-csv' ? 'text/csv' : 'application/json';
+    download(new File([made.value.text], made.value.fileName, { type }));
+  }
+
   /** Reads a chosen or dropped file and replays it in the worker, showing progress. */
   async importFile(file: File): Promise<void> {
     this.preview = null;
