@@ -1,3 +1,5 @@
+import type { ScenarioEvent } from './market/scenario.ts';
+
 /** A deposit of quote currency (USD) into the session's cash. */
 export interface DepositCommand {
   readonly type: 'deposit';
@@ -18,7 +20,13 @@ export interface MarketSellCommand {
   readonly quantity: string;
 }
 
-export type Command = DepositCommand | MarketBuyCommand | MarketSellCommand;
+/** A teaching scenario (flash crash, halt, …) injected into the market. */
+export interface ScenarioCommand {
+  readonly type: 'scenario';
+  readonly event: ScenarioEvent;
+}
+
+export type Command = DepositCommand | MarketBuyCommand | MarketSellCommand | ScenarioCommand;
 export type CommandType = Command['type'];
 
 /** A command as the session log stores it: stamped with the simulated time it applied at. */
@@ -36,4 +44,5 @@ export type RefusalCode =
   | 'below-min-notional'
   | 'insufficient-cash'
   | 'insufficient-position'
+  | 'halted'
   | 'too-large';

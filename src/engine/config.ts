@@ -1,3 +1,5 @@
+import { DEFAULT_ASSETS } from './market/universe.ts';
+
 /** One tradable asset, quoted in USD. Decimal fields are canonical decimal strings. */
 export interface AssetSpec {
   readonly symbol: string;
@@ -21,22 +23,7 @@ export interface SessionConfig {
   readonly takerFeeRate: string;
 }
 
-/** The default configuration of a new session: one asset until the market issue adds more. */
+/** The default configuration of a new session: the ten-coin universe at 1 s ticks. */
 export function defaultConfig(startTime: number): SessionConfig {
-  return {
-    startTime,
-    tickMs: 1000,
-    takerFeeRate: '0.001',
-    assets: [
-      {
-        symbol: 'BTC',
-        name: 'Bitcoin',
-        tickSize: '0.01',
-        stepSize: '0.00000001',
-        minNotional: '10',
-        startPrice: '49973.07',
-        annualVolatility: 0.6,
-      },
-    ],
-  };
+  return { startTime, tickMs: 1000, takerFeeRate: '0.001', assets: DEFAULT_ASSETS };
 }

@@ -1,24 +1,17 @@
 import type { AssetSpec, SessionConfig } from './config.ts';
 import type { Command, RefusalCode, TimedCommand } from './commands.ts';
+import type { ScenarioEvent } from './market/scenario.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
-import {
-  Dec,
-  canonical,
-  decimalsOf,
-  formatUsd,
-  isDecimalString,
-  toCent,
-  toTick,
-  ZERO,
-} from './decimal.ts';
+import { Dec, canonical, decimalsOf, formatUsd, isDecimalString, toCent, ZERO } from './decimal.ts';
 import { Ledger, type LedgerSnapshot } from './ledger.ts';
-import { PricePath } from './price-path.ts';
+import { Market, type MarketState } from './market/market.ts';
+import type { Quote } from './market/quote.ts';
 import { ok, refuse, assertNever, type Result } from './result.ts';
-import { Rng, type RngState } from './rng.ts';
 
 /** Something that happened when a command applied; the UI and the log show these. */
 export type EngineEvent =
   | { readonly type: 'deposited'; readonly amount: string }
+  | { readonly type: 'scenario'; readonly event: ScenarioEvent }
   | {
       readonly type: 'filled';
       readonly side: 'buy' | 'sell';
@@ -37,9 +30,7 @@ export interface SessionSnapshot {
   readonly time: number;
   /** Number of commands applied so far. */
   readonly seq: number;
-  readonly rng: RngState;
-  /** Unrounded price per symbol, the market's own state. */
-  readonly prices: Readonly<Record<string, number>>;
+  readonly market: MarketState;
   readonly ledger: LedgerSnapshot;
   readonly fillCount: number;
 }
@@ -73,8 +64,7 @@ export class Session {
   private constructor(
     readonly seed: string,
     readonly config: SessionConfig,
-    private readonly rng: Rng,
-    private readonly paths: Map<string, PricePath>,
+    private readonly market: Market,
     private readonly ledger: Ledger,
     private currentTime: number,
     private appliedCount: number,
@@ -83,35 +73,17 @@ export class Session {
 
   /** A new session at the config's start time, before any command. */
   static create(seed: string, config: SessionConfig): Session {
-    const paths = new Map(
-      config.assets.map((a) => [a.symbol, new PricePath(a, config.tickMs, Number(a.startPrice))]),
-    );
-    return new Session(
-      seed,
-      config,
-      Rng.fromSeed(seed),
-      paths,
-      new Ledger(),
-      config.startTime,
-      0,
-      0,
-    );
+    const market = Market.create(seed, config.assets, config.tickMs, config.startTime);
+    return new Session(seed, config, market, new Ledger(), config.startTime, 0, 0);
   }
 
   /** A session restored from a snapshot taken under the same config. */
   static fromSnapshot(config: SessionConfig, snapshot: SessionSnapshot): Session {
-    const paths = new Map(
-      config.assets.map((a) => {
-        const price = snapshot.prices[a.symbol];
-        if (price === undefined) throw new Error(`Snapshot has no price for ${a.symbol}`);
-        return [a.symbol, new PricePath(a, config.tickMs, price)];
-      }),
-    );
+    const market = Market.fromState(config.assets, config.tickMs, snapshot.time, snapshot.market);
     return new Session(
       snapshot.seed,
       config,
-      Rng.fromState(snapshot.rng),
-      paths,
+      market,
       Ledger.fromSnapshot(snapshot.ledger),
       snapshot.time,
       snapshot.seq,
@@ -135,16 +107,31 @@ export class Session {
       throw new Error(`Cannot go back in time: ${time} < ${this.currentTime}`);
     const tick = this.config.tickMs;
     while (this.currentTime + tick <= time) {
-      for (const path of this.paths.values()) path.step(this.rng);
       this.currentTime += tick;
+      this.market.step(this.currentTime);
     }
   }
 
   /** The last price of an asset, on its tick grid. */
   lastPrice(symbol: string): Dec {
-    const path = this.paths.get(symbol);
-    if (!path) throw new Error(`Unknown symbol ${symbol}`);
-    return toTick(new Dec(path.price), new Dec(path.asset.tickSize));
+    const index = this.indexOf(symbol);
+    return new Dec(this.config.assets[index]!.tickSize).times(this.market.lastTicks(index));
+  }
+
+  /** What the market offers for an asset now: bid, ask, depth. */
+  quote(symbol: string): Quote {
+    return this.market.quote(this.indexOf(symbol), this.currentTime);
+  }
+
+  /** Watches every market tick (for candles); not part of the session's state. */
+  set onTick(listener: Market['onTick']) {
+    this.market.onTick = listener;
+  }
+
+  private indexOf(symbol: string): number {
+    const index = this.config.assets.findIndex((a) => a.symbol === symbol);
+    if (index < 0) throw new Error(`Unknown symbol ${symbol}`);
+    return index;
   }
 
   /** Applies one command at the current time; a refusal leaves the session unchanged. */
@@ -158,6 +145,10 @@ export class Session {
     switch (command.type) {
       case 'deposit':
         return this.deposit(command.amount);
+      case 'scenario': {
+        const applied = this.market.applyScenario(command.event, this.currentTime);
+        return applied.ok ? ok([{ type: 'scenario', event: command.event }]) : applied;
+      }
       case 'market-buy':
       case 'market-sell':
         return this.trade(
@@ -193,6 +184,9 @@ export class Session {
     if (!asset) return refuse('unknown-symbol', `There is no asset "${symbol}" in this session.`);
     const quantity = parseQuantity(quantityText, asset);
     if (!quantity.ok) return quantity;
+    if (this.market.isHalted(this.indexOf(symbol))) {
+      return refuse('halted', `Trading in ${symbol} is halted. Wait until it resumes.`);
+    }
     const price = this.lastPrice(symbol);
     const notional = toCent(price.times(quantity.value));
     const fee = toCent(notional.times(this.config.takerFeeRate));
@@ -238,16 +232,12 @@ export class Session {
 
   /** The resumable state, as plain JSON-able data. */
   snapshot(): SessionSnapshot {
-    const prices: Record<string, number> = {};
-    for (const symbol of [...this.paths.keys()].sort())
-      prices[symbol] = this.paths.get(symbol)!.price;
     return {
       version: 1,
       seed: this.seed,
       time: this.currentTime,
       seq: this.appliedCount,
-      rng: this.rng.state(),
-      prices,
+      market: this.market.state(),
       ledger: this.ledger.snapshot(),
       fillCount: this.fillCount,
     };

@@ -21,7 +21,14 @@ export const assetSpecSchema = z.strictObject({
 export const sessionConfigSchema = z
   .strictObject({
     startTime: epochMs,
-    tickMs: z.int().check(z.minimum(1), z.maximum(86_400_000)),
+    tickMs: z
+      .int()
+      .check(
+        z.refine(
+          (t) => t >= 1000 && 3_600_000 % t === 0,
+          'The tick must be at least 1 s and divide one hour (1 s, 5 s, 1 m, 5 m, 1 h, …).',
+        ),
+      ),
     assets: z.readonly(z.array(assetSpecSchema).check(z.minLength(1), z.maxLength(50))),
     takerFeeRate: decimalString.check(
       z.refine((s) => Number(s) < 0.1, 'A fee rate must be below 10 %.'),

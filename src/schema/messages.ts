@@ -6,6 +6,7 @@ import { sessionIdSchema, sha256Schema } from './rows.ts';
 import { portfolioViewSchema } from './snapshot.ts';
 
 import { speedSchema } from './clock.ts';
+import { scenarioEventSchema } from './command.ts';
 import { plainLabel } from './text.ts';
 export { SPEEDS, speedSchema, type Speed } from './clock.ts';
 
@@ -47,6 +48,7 @@ export type WorkerMessage = z.infer<typeof workerMessageSchema>;
 
 const engineEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('deposited'), amount: decimalString }),
+  z.strictObject({ type: z.literal('scenario'), event: scenarioEventSchema }),
   z.strictObject({
     type: z.literal('filled'),
     side: z.enum(['buy', 'sell']),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { MarketState } from '../engine/market/market.ts';
 import type { PortfolioView, SessionSnapshot } from '../engine/session.ts';
 import { decimalString, epochMs, signedDecimalString } from './decimal.ts';
 
@@ -15,13 +16,37 @@ export const ledgerSnapshotSchema = z.strictObject({
   positions: z.record(symbolKey, z.strictObject({ quantity: decimalString, cost: decimalString })),
 });
 
+const finite = z.number().check(z.refine(Number.isFinite, 'must be a finite number'));
+const positive = z.number().check(z.positive());
+const untilTime = epochMs;
+
+export const marketStateSchema = z.strictObject({
+  rng: z.readonly(z.tuple([uint32, uint32, uint32, uint32])),
+  spareNormal: z.nullable(finite),
+  hour: z.int().check(z.minimum(0)),
+  turbulent: z.boolean(),
+  prices: z.readonly(z.array(positive)),
+  variances: z.readonly(z.array(positive)),
+  hourReturns: z.readonly(z.array(finite)),
+  lows: z.readonly(z.array(positive)),
+  highs: z.readonly(z.array(positive)),
+  effects: z.readonly(
+    z.array(
+      z.discriminatedUnion('type', [
+        z.strictObject({ type: z.literal('volatility-spike'), factor: positive, until: untilTime }),
+        z.strictObject({ type: z.literal('correlation-breakdown'), until: untilTime }),
+        z.strictObject({ type: z.literal('halt'), symbol: symbolKey, until: untilTime }),
+      ]),
+    ),
+  ),
+}) satisfies z.ZodMiniType<MarketState>;
+
 export const sessionSnapshotSchema = z.strictObject({
   version: z.literal(1),
   seed: z.string().check(z.minLength(1), z.maxLength(100)),
   time: epochMs,
   seq: count,
-  rng: z.readonly(z.tuple([uint32, uint32, uint32, uint32])),
-  prices: z.record(symbolKey, z.number().check(z.positive())),
+  market: marketStateSchema,
   ledger: ledgerSnapshotSchema,
   fillCount: count,
 }) satisfies z.ZodMiniType<SessionSnapshot>;

@@ -1,0 +1,379 @@
+import type { AssetSpec } from '../config.ts';
+import { Dec } from '../decimal.ts';
+import { assertNever, ok, refuse, type Result } from '../result.ts';
+import { Rng, type RngState } from '../rng.ts';
+import { detExp, detLog } from './det-math.ts';
+import params from './params.json';
+import type { DepthLevel, Quote } from './quote.ts';
+import type { ActiveEffect, ScenarioEvent } from './scenario.ts';
+import { cholesky, correlationFor } from './universe.ts';
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const HOURS_PER_YEAR = 8760;
+const { alpha: GARCH_ALPHA, beta: GARCH_BETA } = params.garchHourly;
+
+/**
+ * Regimes: calm spells last about 45 days, turbulent ones about 7 with three times the variance;
+ * the calm multiplier keeps the long-run variance at the target.
+ */
+const CALM_TO_TURBULENT = 1 / (24 * 45);
+const TURBULENT_TO_CALM = 1 / (24 * 7);
+const TURBULENT_VARIANCE = 3;
+const TURBULENT_SHARE = CALM_TO_TURBULENT / (CALM_TO_TURBULENT + TURBULENT_TO_CALM);
+const CALM_VARIANCE = (1 - TURBULENT_SHARE * TURBULENT_VARIANCE) / (1 - TURBULENT_SHARE);
+/** Market-wide jumps: one every 20 days on average, two daily volatilities in size, a fifth of the variance. */
+const JUMPS_PER_HOUR = 1 / (20 * 24);
+const JUMP_DAILY_VOLS = 2;
+const DIFFUSION_SHARE = 1 - JUMPS_PER_HOUR * 24 * JUMP_DAILY_VOLS ** 2;
+/** Student-t with 4 degrees of freedom has variance 2: this scales it to 1. */
+const T4_SCALE = Math.SQRT1_2;
+const DEPTH_LEVELS = 5;
+
+/** The market's resumable state: everything it needs to continue exactly. */
+export interface MarketState {
+  readonly rng: RngState;
+  readonly spareNormal: number | null;
+  /** The hour (time / 1 h) whose volatility is in force. */
+  readonly hour: number;
+  readonly turbulent: boolean;
+  readonly prices: readonly number[];
+  /** GARCH variance of deseasonalized hourly log returns, per asset. */
+  readonly variances: readonly number[];
+  /** Log return so far in the current hour, per asset. */
+  readonly hourReturns: readonly number[];
+  /** Lowest and highest price since the asset was last quoted. */
+  readonly lows: readonly number[];
+  readonly highs: readonly number[];
+  readonly effects: readonly ActiveEffect[];
+}
+
+/** Per-tick observer, for candles: time, prices and volumes by asset index. */
+export type TickListener = (time: number, prices: Float64Array, volumes: Float64Array) => void;
+
+/**
+ * A seeded multi-asset crypto market: GARCH(1,1) volatility clustering on an hourly clock,
+ * Student-t shocks correlated through a Cholesky factor, calm and turbulent regimes, market-wide
+ * jumps, and the intraday and weekday rhythm of crypto volatility — calibrated to real data.
+ */
+export class Market {
+  private readonly n: number;
+  private readonly factor: number[][];
+  private readonly targets: Float64Array;
+  private readonly tickSigma: Float64Array;
+  private readonly shocks: Float64Array;
+  private readonly volumeScale: Float64Array;
+  private readonly volumes: Float64Array;
+  private readonly ticksPerHour: number;
+  private readonly rng: Rng;
+  private readonly prices: Float64Array;
+  private readonly variances: Float64Array;
+  private readonly hourReturns: Float64Array;
+  private readonly lows: Float64Array;
+  private readonly highs: Float64Array;
+  private spare: number | null;
+  private hour: number;
+  private turbulent: boolean;
+  private effects: ActiveEffect[];
+  private together = false;
+  private readonly halted: Uint8Array;
+  /** Called after every tick, when set. */
+  onTick: TickListener | undefined;
+
+  private constructor(
+    readonly assets: readonly AssetSpec[],
+    readonly tickMs: number,
+    time: number,
+    state: MarketState,
+  ) {
+    this.n = assets.length;
+    this.factor = cholesky(correlationFor(assets.map((a) => a.symbol)));
+    this.targets = Float64Array.from(
+      assets,
+      (a) => (a.annualVolatility ** 2 / HOURS_PER_YEAR) * DIFFUSION_SHARE,
+    );
+    this.ticksPerHour = HOUR / tickMs;
+    // Assumed turnover: about $1 billion a day for a coin as volatile as Bitcoin, less for wilder ones.
+    this.volumeScale = Float64Array.from(
+      assets,
+      (a) => (1e9 * (0.6 / Math.max(0.1, a.annualVolatility)) ** 2) / (DAY / tickMs),
+    );
+    this.tickSigma = new Float64Array(this.n);
+    this.shocks = new Float64Array(this.n);
+    this.volumes = new Float64Array(this.n);
+    this.halted = new Uint8Array(this.n);
+    this.rng = Rng.fromState(state.rng);
+    this.spare = state.spareNormal;
+    this.hour = state.hour;
+    this.turbulent = state.turbulent;
+    this.prices = Float64Array.from(state.prices);
+    this.variances = Float64Array.from(state.variances);
+    this.hourReturns = Float64Array.from(state.hourReturns);
+    this.lows = Float64Array.from(state.lows);
+    this.highs = Float64Array.from(state.highs);
+    this.effects = [...state.effects];
+    this.refreshHour(time);
+  }
+
+  /** A new market at its start prices, volatility at its long-run level. */
+  static create(
+    seed: string,
+    assets: readonly AssetSpec[],
+    tickMs: number,
+    startTime: number,
+  ): Market {
+    if (HOUR % tickMs !== 0) throw new Error(`The tick (${tickMs} ms) must divide one hour.`);
+    const prices = assets.map((a) => Number(a.startPrice));
+    return new Market(assets, tickMs, startTime, {
+      rng: Rng.fromSeed(`${seed}:market`).state(),
+      spareNormal: null,
+      hour: Math.floor(startTime / HOUR),
+      turbulent: false,
+      prices,
+      variances: assets.map((a) => (a.annualVolatility ** 2 / HOURS_PER_YEAR) * DIFFUSION_SHARE),
+      hourReturns: assets.map(() => 0),
+      lows: prices,
+      highs: prices,
+      effects: [],
+    });
+  }
+
+  /** A market continuing from a saved state at `time`. */
+  static fromState(
+    assets: readonly AssetSpec[],
+    tickMs: number,
+    time: number,
+    state: MarketState,
+  ): Market {
+    return new Market(assets, tickMs, time, state);
+  }
+
+  /** Advances one tick that ends at `time`. */
+  step(time: number): void {
+    const hour = Math.floor((time - 1) / HOUR);
+    if (hour !== this.hour) this.closeHour(hour, time);
+    const n = this.n;
+    const shocks = this.shocks;
+    for (let j = 0; j < n; j++) shocks[j] = this.studentT();
+    for (let i = n - 1; i >= 0; i--) {
+      if (this.halted[i]) {
+        this.volumes[i] = 0;
+        continue;
+      }
+      let e: number;
+      if (this.together) e = shocks[0]!;
+      else {
+        const row = this.factor[i]!;
+        e = 0;
+        for (let j = 0; j <= i; j++) e += row[j]! * shocks[j]!;
+      }
+      const sigma = this.tickSigma[i]!;
+      const r = sigma * e - 0.5 * sigma * sigma;
+      // e^r by its series: at tick sizes r is tiny and four terms are exact to the last bit.
+      const growth = r > -1e-3 && r < 1e-3 ? 1 + r * (1 + r * (0.5 + r / 6)) : detExp(r);
+      const price = this.prices[i]! * growth;
+      this.prices[i] = price;
+      this.hourReturns[i]! += r;
+      if (price < this.lows[i]!) this.lows[i] = price;
+      if (price > this.highs[i]!) this.highs[i] = price;
+      this.volumes[i] = (this.volumeScale[i]! * (0.25 + Math.abs(e))) / price;
+    }
+    this.onTick?.(time, this.prices, this.volumes);
+  }
+
+  /** The last price of an asset on its tick grid, as a number of ticks (at least one). */
+  lastTicks(index: number): number {
+    return Math.max(1, Math.round(this.prices[index]! / Number(this.assets[index]!.tickSize)));
+  }
+
+  /** What the market offers for one asset now: bid, ask, depth, and the range since the last quote. */
+  quote(index: number, time: number): Quote {
+    const asset = this.assets[index]!;
+    const tick = new Dec(asset.tickSize);
+    const tickNumber = Number(asset.tickSize);
+    const mid = this.lastTicks(index);
+    // Half-spread: half a basis point for Bitcoin, wider for wilder coins and in rough markets.
+    const stress = Math.sqrt(
+      this.varianceMultiplier() * (this.variances[index]! / this.targets[index]!),
+    );
+    const half = Math.max(1, Math.round(mid * 0.00005 * (asset.annualVolatility / 0.6) * stress));
+    const bid = Math.max(1, mid - half);
+    const ask = mid + half;
+    const gap = Math.max(1, Math.round(mid * 0.0002));
+    const topUsd =
+      (250_000 * (0.6 / Math.max(0.1, asset.annualVolatility)) ** 2) / Math.max(1, stress);
+    const level = (ticks: number, k: number): DepthLevel => {
+      const quantity = new Dec((topUsd * (1 + k)) / (ticks * tickNumber)).toNearest(
+        asset.stepSize,
+        Dec.ROUND_DOWN,
+      );
+      return { price: tick.times(ticks), quantity: Dec.max(quantity, new Dec(asset.stepSize)) };
+    };
+    const bids: DepthLevel[] = [];
+    const asks: DepthLevel[] = [];
+    for (let k = 0; k < DEPTH_LEVELS; k++) {
+      if (bid - k * gap >= 1) bids.push(level(bid - k * gap, k));
+      asks.push(level(ask + k * gap, k));
+    }
+    const low = tick.times(Math.max(1, Math.round(this.lows[index]! / tickNumber)));
+    const high = tick.times(Math.max(1, Math.round(this.highs[index]! / tickNumber)));
+    this.lows[index] = this.highs[index] = this.prices[index]!;
+    return {
+      symbol: asset.symbol,
+      time,
+      bid: tick.times(bid),
+      ask: tick.times(ask),
+      last: tick.times(mid),
+      bids,
+      asks,
+      low,
+      high,
+      halted: this.halted[index] === 1,
+    };
+  }
+
+  /** Applies a teaching scenario at `time`; refuses one that names an unknown asset. */
+  applyScenario(event: ScenarioEvent, time: number): Result<true, 'unknown-symbol'> {
+    const indexOf = (symbol: string | undefined) =>
+      symbol === undefined ? -1 : this.assets.findIndex((a) => a.symbol === symbol);
+    if ('symbol' in event && event.symbol !== undefined && indexOf(event.symbol) < 0) {
+      return refuse('unknown-symbol', `There is no asset "${event.symbol}" in this session.`);
+    }
+    switch (event.type) {
+      case 'flash-crash':
+      case 'rally': {
+        const factor = event.type === 'flash-crash' ? 1 - event.drop : 1 + event.rise;
+        const target = indexOf(event.symbol);
+        for (let i = 0; i < this.n; i++) {
+          if (target >= 0 && i !== target) continue;
+          this.prices[i]! *= factor;
+          this.lows[i] = Math.min(this.lows[i]!, this.prices[i]!);
+          this.highs[i] = Math.max(this.highs[i]!, this.prices[i]!);
+        }
+        if (event.type === 'flash-crash')
+          this.effects.push({ type: 'volatility-spike', factor: 4, until: time + 6 * HOUR });
+        break;
+      }
+      case 'volatility-spike':
+        this.effects.push({
+          type: 'volatility-spike',
+          factor: event.factor,
+          until: time + event.hours * HOUR,
+        });
+        break;
+      case 'correlation-breakdown':
+        this.effects.push({ type: 'correlation-breakdown', until: time + event.hours * HOUR });
+        break;
+      case 'halt':
+        this.effects.push({ type: 'halt', symbol: event.symbol, until: time + event.hours * HOUR });
+        break;
+      default:
+        return assertNever(event, 'scenario');
+    }
+    this.refreshHour(time);
+    return ok(true);
+  }
+
+  /** Whether an asset is halted now. */
+  isHalted(index: number): boolean {
+    return this.halted[index] === 1;
+  }
+
+  /** The resumable state, as plain JSON-able data. */
+  state(): MarketState {
+    return {
+      rng: this.rng.state(),
+      spareNormal: this.spare,
+      hour: this.hour,
+      turbulent: this.turbulent,
+      prices: Array.from(this.prices),
+      variances: Array.from(this.variances),
+      hourReturns: Array.from(this.hourReturns),
+      lows: Array.from(this.lows),
+      highs: Array.from(this.highs),
+      effects: this.effects.map((e) => ({ ...e })),
+    };
+  }
+
+  /** Ends an hour: GARCH update from its deseasonalized return, regime switch, a possible jump. */
+  private closeHour(hour: number, time: number): void {
+    for (let i = 0; i < this.n; i++) {
+      const shock = this.hourReturns[i]! ** 2 / this.varianceMultiplier();
+      const omega = this.targets[i]! * (1 - GARCH_ALPHA - GARCH_BETA);
+      this.variances[i] = omega + GARCH_ALPHA * shock + GARCH_BETA * this.variances[i]!;
+      this.hourReturns[i] = 0;
+    }
+    // Hours skipped by a long tick still count towards the variance's return to its level.
+    for (let h = this.hour + 1; h < hour; h++) {
+      for (let i = 0; i < this.n; i++) {
+        this.variances[i] =
+          this.targets[i]! * (1 - GARCH_ALPHA - GARCH_BETA) +
+          (GARCH_ALPHA + GARCH_BETA) * this.variances[i]!;
+      }
+    }
+    this.hour = hour;
+    const u = this.rng.nextFloat();
+    if (this.turbulent ? u < TURBULENT_TO_CALM : u < CALM_TO_TURBULENT)
+      this.turbulent = !this.turbulent;
+    if (this.rng.nextFloat() < JUMPS_PER_HOUR) {
+      const size = this.normal() * JUMP_DAILY_VOLS;
+      for (let i = 0; i < this.n; i++) {
+        if (this.halted[i]) continue;
+        const daily = Math.sqrt((this.targets[i]! * 24) / DIFFUSION_SHARE);
+        this.prices[i]! *= detExp(size * daily - 0.5 * (JUMP_DAILY_VOLS * daily) ** 2);
+      }
+    }
+    this.refreshHour(time);
+  }
+
+  /** Recomputes what holds for the current hour: seasonality, regime, scenario effects. */
+  private refreshHour(time: number): void {
+    this.effects = this.effects.filter((e) => e.until > time);
+    this.together = this.effects.some((e) => e.type === 'correlation-breakdown');
+    this.halted.fill(0);
+    for (const effect of this.effects) {
+      if (effect.type === 'halt')
+        this.halted[this.assets.findIndex((a) => a.symbol === effect.symbol)] = 1;
+    }
+    for (let i = 0; i < this.n; i++) {
+      this.tickSigma[i] = Math.sqrt(
+        (this.variances[i]! * this.varianceMultiplier()) / this.ticksPerHour,
+      );
+    }
+  }
+
+  /** Variance multiplier now: intraday × weekday rhythm, regime, and scenario spikes. */
+  private varianceMultiplier(): number {
+    const hourOfDay = this.hour % 24;
+    const weekday = (Math.floor(this.hour / 24) + 4) % 7;
+    const seasonal = params.intradayVolatility[hourOfDay]! * params.weekdayVolatility[weekday]!;
+    let multiplier = seasonal * seasonal * (this.turbulent ? TURBULENT_VARIANCE : CALM_VARIANCE);
+    for (const effect of this.effects)
+      if (effect.type === 'volatility-spike') multiplier *= effect.factor;
+    return multiplier;
+  }
+
+  /** A standard normal draw (Marsaglia's polar method, the second value kept for the next call). */
+  private normal(): number {
+    if (this.spare !== null) {
+      const value = this.spare;
+      this.spare = null;
+      return value;
+    }
+    for (;;) {
+      const u = 2 * this.rng.nextFloat() - 1;
+      const v = 2 * this.rng.nextFloat() - 1;
+      const s = u * u + v * v;
+      if (s >= 1 || s === 0) continue;
+      const f = Math.sqrt((-2 * detLog(s)) / s);
+      this.spare = v * f;
+      return u * f;
+    }
+  }
+
+  /** A Student-t draw with 4 degrees of freedom, scaled to unit variance: fat tails. */
+  private studentT(): number {
+    const chiSquare4 = -2 * detLog((1 - this.rng.nextFloat()) * (1 - this.rng.nextFloat()));
+    return (this.normal() / Math.sqrt(chiSquare4 / 4)) * T4_SCALE;
+  }
+}
