@@ -14,14 +14,16 @@ interface Bar {
 
 function bars(file: string): Bar[] {
   const [header, ...lines] = readFileSync(join(DATA, file), 'utf8').trim().split('\n');
-  if (header !== 'time,open,high,low,close,volume') throw new Error(`${file}: unexpected header ${header}`);
+  if (header !== 'time,open,high,low,close,volume')
+    throw new Error(`${file}: unexpected header ${header}`);
   return lines.map((line) => {
     const cells = line.split(',');
     return { time: cells[0]!, close: Number(cells[4]) };
   });
 }
 
-const logReturns = (xs: readonly Bar[]) => xs.slice(1).map((b, i) => Math.log(b.close / xs[i]!.close));
+const logReturns = (xs: readonly Bar[]) =>
+  xs.slice(1).map((b, i) => Math.log(b.close / xs[i]!.close));
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const variance = (xs: readonly number[]) => {
   const m = mean(xs);
@@ -50,7 +52,11 @@ function fitGarch(returns: readonly number[]): { alpha: number; beta: number } {
 }
 
 /** Mean |r| per bucket, scaled so that the mean square of the multipliers is 1 (variance kept). */
-function profile(returns: readonly number[], bucketOf: (i: number) => number, buckets: number): number[] {
+function profile(
+  returns: readonly number[],
+  bucketOf: (i: number) => number,
+  buckets: number,
+): number[] {
   const sums = new Array<number>(buckets).fill(0);
   const counts = new Array<number>(buckets).fill(0);
   returns.forEach((r, i) => {
@@ -64,8 +70,12 @@ function profile(returns: readonly number[], bucketOf: (i: number) => number, bu
 
 // Daily files, on the dates all five share, so that correlations compare like for like.
 const daily = Object.fromEntries(DAILY.map((s) => [s, bars(`${s}-USD_1d.csv`)]));
-const common = DAILY.map((s) => new Set(daily[s]!.map((b) => b.time))).reduce((a, b) => new Set([...a].filter((t) => b.has(t))));
-const aligned = Object.fromEntries(DAILY.map((s) => [s, logReturns(daily[s]!.filter((b) => common.has(b.time)))]));
+const common = DAILY.map((s) => new Set(daily[s]!.map((b) => b.time))).reduce(
+  (a, b) => new Set([...a].filter((t) => b.has(t))),
+);
+const aligned = Object.fromEntries(
+  DAILY.map((s) => [s, logReturns(daily[s]!.filter((b) => common.has(b.time)))]),
+);
 const covariance = DAILY.map((a) =>
   DAILY.map((b) => {
     const x = aligned[a]!;
@@ -75,7 +85,9 @@ const covariance = DAILY.map((a) =>
     return x.reduce((sum, xi, i) => sum + (xi - mx) * (y[i]! - my), 0) / (x.length - 1);
   }),
 );
-const correlation = covariance.map((row, i) => row.map((c, j) => round(c / Math.sqrt(covariance[i]![i]! * covariance[j]![j]!), 4)));
+const correlation = covariance.map((row, i) =>
+  row.map((c, j) => round(c / Math.sqrt(covariance[i]![i]! * covariance[j]![j]!), 4)),
+);
 
 // Hourly BTC: the GARCH dynamics at the hourly step, and the intraday and weekday rhythm.
 const hourly = bars('BTCUSDT_1h.csv');
@@ -92,7 +104,9 @@ for (let i = 1; i < hourly.length; i++) {
 const intraday = profile(hourlyReturns, (i) => hourOf[i]!, 24);
 const weekday = profile(hourlyReturns, (i) => weekdayOf[i]!, 7);
 // Deseasonalize before fitting GARCH, so the rhythm is not mistaken for clustering.
-const deseasonalized = hourlyReturns.map((r, i) => r / (intraday[hourOf[i]!]! * weekday[weekdayOf[i]!]!));
+const deseasonalized = hourlyReturns.map(
+  (r, i) => r / (intraday[hourOf[i]!]! * weekday[weekdayOf[i]!]!),
+);
 const garch = fitGarch(deseasonalized);
 
 const facts = JSON.parse(readFileSync(join(DATA, 'stylized_facts.json'), 'utf8'));
@@ -103,7 +117,9 @@ const params = {
   tailDegreesOfFreedom: 4,
   intradayVolatility: intraday,
   weekdayVolatility: weekday,
-  assets: Object.fromEntries(DAILY.map((s) => [s, { annualVolatility: round(Math.sqrt(variance(aligned[s]!) * 365), 4) }])),
+  assets: Object.fromEntries(
+    DAILY.map((s) => [s, { annualVolatility: round(Math.sqrt(variance(aligned[s]!) * 365), 4) }]),
+  ),
   correlation: { order: DAILY, matrix: correlation },
   realFacts: Object.fromEntries(
     DAILY.map((s) => {

@@ -7,7 +7,9 @@ describe('deterministic log and exp', () => {
     const rng = Rng.fromSeed('det');
     for (let i = 0; i < 20_000; i++) {
       const x = rng.nextFloat() * 10 ** (rng.nextFloat() * 40 - 20) || 1e-300;
-      expect(Math.abs(detLog(x) - Math.log(x))).toBeLessThanOrEqual(1e-15 * Math.max(1, Math.abs(Math.log(x))));
+      expect(Math.abs(detLog(x) - Math.log(x))).toBeLessThanOrEqual(
+        1e-15 * Math.max(1, Math.abs(Math.log(x))),
+      );
       const y = (rng.nextFloat() - 0.5) * 200;
       expect(Math.abs(detExp(y) / Math.exp(y) - 1)).toBeLessThan(1e-14);
     }
