@@ -14,11 +14,11 @@ const HOURS_PER_YEAR = 8760;
 const { alpha: GARCH_ALPHA, beta: GARCH_BETA } = params.garchHourly;
 
 /**
- * Regimes: calm spells last about 45 days, turbulent ones about 7 with three times the variance;
+ * Regimes: calm spells last about 60 days, turbulent ones about 20 with three times the variance;
  * the calm multiplier keeps the long-run variance at the target.
  */
-const CALM_TO_TURBULENT = 1 / (24 * 45);
-const TURBULENT_TO_CALM = 1 / (24 * 7);
+const CALM_TO_TURBULENT = 1 / (24 * 60);
+const TURBULENT_TO_CALM = 1 / (24 * 20);
 const TURBULENT_VARIANCE = 3;
 const TURBULENT_SHARE = CALM_TO_TURBULENT / (CALM_TO_TURBULENT + TURBULENT_TO_CALM);
 const CALM_VARIANCE = (1 - TURBULENT_SHARE * TURBULENT_VARIANCE) / (1 - TURBULENT_SHARE);

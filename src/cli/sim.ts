@@ -1,0 +1,63 @@
+// `npm run sim -- [subcommand] [options]`: the simulator on the command line.
+//   (no subcommand)  candles CSV: --seed S --days N --interval 1m|5m|1h|1d [--assets A,B] [--tick 1s|1m|…] [--out FILE]
+//                    --facts prints the stylized facts of the run next to the real data's instead
+//   verify FILE…     replays session files and prints one row each: verdict, equity, return, trades
+// Bad arguments print the usage and exit with code 2.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { runCandles, runFacts } from './candles-command.ts';
+import { UsageError } from './usage-error.ts';
+import { runVerify } from './verify-command.ts';
+
+const USAGE = `Usage:
+  npm run sim -- --seed 42 --days 365 --interval 1h [--assets BTC,ETH] [--tick 1m] [--out file.csv] [--facts]
+  npm run sim -- verify a.json b.json … [--json]`;
+
+async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === 'verify') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { json: { type: 'boolean' } },
+      allowPositionals: true,
+    });
+    if (positionals.length === 0) throw new UsageError('Give at least one session file.');
+    return runVerify(positionals, values.json ?? false);
+  }
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      seed: { type: 'string', default: '42' },
+      days: { type: 'string', default: '30' },
+      interval: { type: 'string', default: '1h' },
+      assets: { type: 'string' },
+      tick: { type: 'string' },
+      out: { type: 'string' },
+      facts: { type: 'boolean' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length) throw new UsageError(`Unknown subcommand "${positionals[0]}".`);
+  if (values.facts) {
+    process.stdout.write(runFacts(values));
+    return 0;
+  }
+  const csv = runCandles(values);
+  if (values.out) writeFileSync(values.out, csv);
+  else process.stdout.write(csv);
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (
+    error instanceof UsageError ||
+    (error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS'))
+  ) {
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else throw error;
+}

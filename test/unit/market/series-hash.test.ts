@@ -1,0 +1,6 @@
+import { expect, it } from 'vitest';
+import { SERIES_HASH, seriesHash } from '../../support/series.ts';
+
+it('gives the known price series in node for one seed', async () => {
+  expect(await seriesHash()).toBe(SERIES_HASH);
+});
