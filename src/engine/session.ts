@@ -128,6 +128,11 @@ export class Session {
     this.market.onTick = listener;
   }
 
+  /** Symbols whose trading is halted now. */
+  haltedSymbols(): string[] {
+    return this.config.assets.filter((_, i) => this.market.isHalted(i)).map((a) => a.symbol);
+  }
+
   private indexOf(symbol: string): number {
     const index = this.config.assets.findIndex((a) => a.symbol === symbol);
     if (index < 0) throw new Error(`Unknown symbol ${symbol}`);

@@ -22,6 +22,26 @@ export type OpenRequest = z.input<typeof openRequestSchema>;
 export const roleSchema = z.enum(['leader', 'follower']);
 export type Role = z.infer<typeof roleSchema>;
 
+/** One asset in the market list: last price, 24 h change in percent, hourly closes. */
+export const marketRowSchema = z.strictObject({
+  symbol: z.string(),
+  last: decimalString,
+  change24h: z.nullable(z.string()),
+  spark: z.array(z.number()),
+});
+export type MarketRow = z.infer<typeof marketRowSchema>;
+
+/** A candle for a chart, prices as decimal strings on the asset's tick grid. */
+export const candleViewSchema = z.strictObject({
+  time: epochMs,
+  open: decimalString,
+  high: decimalString,
+  low: decimalString,
+  close: decimalString,
+  volume: decimalString,
+});
+export type CandleView = z.infer<typeof candleViewSchema>;
+
 export const sessionViewSchema = z.strictObject({
   sessionId: sessionIdSchema,
   name: z.string(),
@@ -32,6 +52,8 @@ export const sessionViewSchema = z.strictObject({
   speed: speedSchema,
   hash: sha256Schema,
   portfolio: portfolioViewSchema,
+  markets: z.array(marketRowSchema),
+  halted: z.array(z.string()),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 

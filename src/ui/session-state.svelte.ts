@@ -1,9 +1,12 @@
 import type { Command } from '../engine/commands.ts';
+import * as z from 'zod/mini';
 import {
+  candleViewSchema,
   commandAckSchema,
   resultSchema,
   sessionViewSchema,
   workerMessageSchema,
+  type CandleView,
   type CommandAck,
   type Result,
   type SessionView,
@@ -11,14 +14,13 @@ import {
 } from '../schema/messages.ts';
 import { proxy, type SessionClient } from '../worker/client.ts';
 
-const HISTORY_POINTS = 600;
 const viewResult = resultSchema(sessionViewSchema);
 const ackResult = resultSchema(commandAckSchema);
+const candlesResult = resultSchema(z.array(candleViewSchema));
 
-export interface PricePoint {
-  readonly time: number;
-  readonly price: number;
-}
+/** Candle intervals the chart offers. */
+export const CHART_INTERVALS = ['1m', '5m', '1h', '1d'] as const;
+export type ChartInterval = (typeof CHART_INTERVALS)[number];
 
 /** The UI's view of the session the worker runs: what it pushes, and the commands sent to it. */
 export class SessionState {
@@ -26,8 +28,11 @@ export class SessionState {
   /** A message for the whole page (the session moved to another tab, a load failed). */
   notice = $state<string | null>(null);
   failure = $state<string | null>(null);
-  history = $state.raw<readonly PricePoint[]>([]);
   pending = $state(0);
+  /** The asset the chart and the ticket show. */
+  selected = $state('BTC');
+  interval = $state<ChartInterval>('1m');
+  candles = $state.raw<readonly CandleView[]>([]);
 
   constructor(readonly client: SessionClient) {}
 
@@ -78,15 +83,23 @@ export class SessionState {
     else this.notice = message.data.message;
   }
 
+  /** Fetches the chart's candles; the page calls this about once a second. */
+  async refreshCandles(): Promise<void> {
+    const answer = candlesResult.parse(await this.client.candles(this.selected, this.interval));
+    if (answer.ok) this.candles = answer.value;
+  }
+
+  /** Shows another asset in the chart and the ticket. */
+  select(symbol: string): void {
+    this.selected = symbol;
+    this.candles = [];
+    void this.refreshCandles();
+  }
+
   /** Shows a session the worker has just opened (after a switch or an import). */
   show(view: SessionView): void {
-    if (this.view && this.view.sessionId !== view.sessionId) this.history = [];
+    if (!view.assets.some((a) => a.symbol === this.selected))
+      this.selected = view.assets[0]?.symbol ?? '';
     this.view = view;
-    const first = view.portfolio.prices[0];
-    const last = this.history.at(-1);
-    if (first && (!last || view.portfolio.time > last.time)) {
-      const next = [...this.history, { time: view.portfolio.time, price: Number(first.lastPrice) }];
-      this.history = next.length > HISTORY_POINTS ? next.slice(-HISTORY_POINTS) : next;
-    }
   }
 }

@@ -11,7 +11,7 @@ export class TradeTicket {
   constructor(private readonly session: SessionState) {}
 
   get asset() {
-    return this.session.view?.assets[0];
+    return this.session.view?.assets.find((a) => a.symbol === this.session.selected);
   }
 
   get problem(): string | null {
@@ -25,8 +25,9 @@ export class TradeTicket {
   /** Estimated cost of a buy with the taker fee, for display before submitting. */
   get estimate(): number | null {
     const view = this.session.view;
-    const price = view?.portfolio.prices[0];
-    if (!view || !price || quantityProblem(this.quantity, view.assets[0]!)) return null;
+    const asset = this.asset;
+    const price = view?.portfolio.prices.find((p) => p.symbol === asset?.symbol);
+    if (!view || !asset || !price || quantityProblem(this.quantity, asset)) return null;
     return Number(this.quantity) * Number(price.lastPrice) * (1 + Number(view.takerFeeRate));
   }
 

@@ -16,7 +16,8 @@ export function startSessionWorker(): { client: SessionClient; stop: () => void 
 
 /** Starts the self-test worker, which runs the checks that need no page. */
 export function startSelfTestWorker(): { client: Remote<SelfTestService>; stop: () => void } {
-  const worker = new Worker(new URL('./selftest.worker.ts', import.meta.url), {
+  // The same bundle as the session worker; its name selects the self-test role.
+  const worker = new Worker(new URL('./session.worker.ts', import.meta.url), {
     type: 'module',
     name: 'powertrader-selftest',
   });

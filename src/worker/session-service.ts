@@ -34,6 +34,7 @@ import {
   type ExportedFile,
   type ImportPreview,
   type SessionSummary,
+  type CandleView,
   type Role,
   type SessionView,
   type Speed,
@@ -42,6 +43,8 @@ import {
 import { newSessionId, sessionIdSchema, type SessionId, type SessionRow } from '../schema/rows.ts';
 import type { ClockSettings } from '../schema/clock.ts';
 import { SimClock } from './sim-clock.ts';
+import { CandleBook } from './candle-book.ts';
+import { INTERVALS, type Interval } from '../engine/market/candles.ts';
 
 const STARTING_CASH = '50000';
 /** Snapshots pushed to the UI: at most one per animation frame. */
@@ -80,6 +83,7 @@ export class SessionService {
   private releaseLock: (() => void) | undefined;
   private waitAbort: AbortController | undefined;
   private speed: Speed = 1;
+  private book: CandleBook | undefined;
   private importing:
     | {
         token: string;
@@ -112,6 +116,7 @@ export class SessionService {
       row: stored.row,
       session: await restore(db, stored),
     };
+    this.attachBook();
     if (await this.requestLock('try')) await this.becomeLeader();
     else this.becomeFollower();
     return ok(await this.view());
@@ -154,11 +159,15 @@ export class SessionService {
   /** Changes simulated seconds per wall second. */
   async setSpeed(input: unknown): Promise<Result<true>> {
     const speed = speedSchema.safeParse(input);
-    if (!speed.success) return refuse('bad-request', 'Choose a speed of 1×, 10×, 60× or 600×.');
+    if (!speed.success)
+      return refuse('bad-request', 'Choose a speed of 1×, 10×, 60×, 600× or max.');
     if (!this.clock || this.role !== 'leader')
       return refuse('not-writer', 'Only the tab that owns the session runs its clock.');
     this.advanceClock();
-    this.clock.setSpeed(speed.data);
+    // At max speed the worker advances as fast as it can and the wall clock does not matter;
+    // on leaving it, the clock picks up from wherever the market got to.
+    this.clock.catchUp(this.opened!.session.time);
+    this.clock.setSpeed(numericSpeed(speed.data));
     this.speed = speed.data;
     this.schedulePush();
     this.unsaved = true;
@@ -434,6 +443,7 @@ export class SessionService {
     } catch (error) {
       // The engine moved on in memory but the log did not: go back to what is stored.
       opened.session = await restore(opened.db, (await loadSession(opened.db, row.id))!);
+      this.attachBook();
       return refuse(
         'storage-failed',
         `The command could not be saved (${describeError(error)}). Nothing changed.`,
@@ -471,9 +481,12 @@ export class SessionService {
     this.epoch = claimed.epoch;
     opened.row = claimed.stored.row;
     opened.session = await restore(opened.db, claimed.stored);
+    this.attachBook();
     this.role = 'leader';
     this.speed = claimed.stored.snapshot.clock.speed;
-    this.clock = new SimClock(opened.session.time, this.speed, () => performance.now());
+    this.clock = new SimClock(opened.session.time, numericSpeed(this.speed), () =>
+      performance.now(),
+    );
     this.clock.setRunning(claimed.stored.snapshot.clock.running);
     this.lastSave = Date.now();
     this.clockTimer = setInterval(() => this.onClock(), CLOCK_INTERVAL_MS);
@@ -502,6 +515,7 @@ export class SessionService {
     if (!stored) return;
     opened.row = stored.row;
     opened.session = await restore(opened.db, stored);
+    this.attachBook();
     this.schedulePush();
   }
 
@@ -537,16 +551,27 @@ export class SessionService {
   }
 
   private onClock(): void {
-    this.advanceClock();
+    if (this.speed === 'max' && this.clock?.running) this.burst();
+    else this.advanceClock();
     if (this.unsaved && Date.now() - this.lastSave >= CLOCK_SAVE_INTERVAL_MS) {
       this.lastSave = Date.now();
       void this.enqueue(() => this.saveClock());
     }
   }
 
+  /** At max speed: advance the market for most of one clock period, a simulated minute at a time. */
+  private burst(): void {
+    const opened = this.opened;
+    if (!opened || this.role !== 'leader') return;
+    const deadline = performance.now() + CLOCK_INTERVAL_MS * 0.7;
+    while (performance.now() < deadline) opened.session.advanceTo(opened.session.time + 60_000);
+    this.unsaved = true;
+    this.schedulePush();
+  }
+
   private advanceClock(): void {
     const opened = this.opened;
-    if (!opened || !this.clock || this.role !== 'leader') return;
+    if (!opened || !this.clock || this.role !== 'leader' || this.speed === 'max') return;
     const before = opened.session.time;
     opened.session.advanceTo(Math.max(before, this.clock.now()));
     if (opened.session.time !== before) {
@@ -579,8 +604,29 @@ export class SessionService {
     }
   }
 
+  /** Gives the session its candle book: a new one for a new session object. */
+  private attachBook(): void {
+    const opened = this.opened!;
+    this.book = new CandleBook(opened.row.config.assets);
+    opened.session.onTick = this.book.onTick;
+  }
+
+  /** Recent candles of one asset for the chart. */
+  candles(symbolInput: unknown, intervalInput: unknown): Result<CandleView[]> {
+    if (!this.book || !this.opened) return refuse('not-open', 'No session is open.');
+    if (
+      typeof symbolInput !== 'string' ||
+      typeof intervalInput !== 'string' ||
+      !(intervalInput in INTERVALS)
+    ) {
+      return refuse('bad-request', 'Ask for a symbol and an interval of 1m, 5m, 1h or 1d.');
+    }
+    return ok(this.book.candles(symbolInput, intervalInput as Interval, 200));
+  }
+
   private async view(): Promise<SessionView> {
     const { row, session } = this.opened!;
+    const portfolio = session.view();
     return {
       sessionId: row.id,
       name: row.name,
@@ -590,7 +636,9 @@ export class SessionService {
       running: this.role === 'leader' && (this.clock?.running ?? false),
       speed: this.speed,
       hash: await stateHash(session.snapshot()),
-      portfolio: session.view(),
+      portfolio,
+      markets: this.book?.markets(portfolio.prices.map((p) => p.lastPrice)) ?? [],
+      halted: session.haltedSymbols(),
     };
   }
 
@@ -643,4 +691,9 @@ async function createDefaultSession(db: PowerTraderDb): Promise<SessionId> {
     },
   );
   return sessionIdSchema.parse(id);
+}
+
+/** The clock's rate for a speed setting; max speed does not use the clock's rate. */
+function numericSpeed(speed: Speed): number {
+  return speed === 'max' ? 1 : speed;
 }

@@ -36,9 +36,9 @@ export async function openApp(page: Page): Promise<void> {
   await expect(page.getByTestId('equity')).toBeVisible();
 }
 
-/** Buys a quantity of BTC and waits for the confirmation, which comes only once it is stored. */
-export async function buy(page: Page, quantity: string): Promise<void> {
-  await page.getByLabel('Quantity (BTC)').fill(quantity);
+/** Buys a quantity of a coin and waits for the confirmation, which comes only once it is stored. */
+export async function buy(page: Page, quantity: string, symbol = 'BTC'): Promise<void> {
+  await page.getByLabel(`Quantity (${symbol})`).fill(quantity);
   await page.getByRole('button', { name: 'Buy' }).click();
-  await expect(page.getByTestId('confirmation')).toContainText(`Bought ${quantity} BTC`);
+  await expect(page.getByTestId('confirmation')).toContainText(`Bought ${quantity} ${symbol}`);
 }
