@@ -45,4 +45,5 @@ export type RefusalCode =
   | 'insufficient-cash'
   | 'insufficient-position'
   | 'halted'
+  | 'not-available'
   | 'too-large';

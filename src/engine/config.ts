@@ -1,3 +1,4 @@
+import type { ReplaySource } from './market/replay-market.ts';
 import { DEFAULT_ASSETS } from './market/universe.ts';
 
 /** One tradable asset, quoted in USD. Decimal fields are canonical decimal strings. */
@@ -21,6 +22,8 @@ export interface SessionConfig {
   readonly assets: readonly AssetSpec[];
   /** Taker fee as a fraction of notional, e.g. "0.001" for 0.10 %. */
   readonly takerFeeRate: string;
+  /** Real candles to replay instead of simulating; the session then has one asset. */
+  readonly replay?: ReplaySource;
 }
 
 /** The default configuration of a new session: the ten-coin universe at 1 s ticks. */

@@ -5,6 +5,7 @@ import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { Dec, canonical, decimalsOf, formatUsd, isDecimalString, toCent, ZERO } from './decimal.ts';
 import { Ledger, type LedgerSnapshot } from './ledger.ts';
 import { Market, type MarketState } from './market/market.ts';
+import { ReplayMarket, type ReplayState } from './market/replay-market.ts';
 import type { Quote } from './market/quote.ts';
 import { ok, refuse, assertNever, type Result } from './result.ts';
 
@@ -30,7 +31,7 @@ export interface SessionSnapshot {
   readonly time: number;
   /** Number of commands applied so far. */
   readonly seq: number;
-  readonly market: MarketState;
+  readonly market: MarketState | ReplayState;
   readonly ledger: LedgerSnapshot;
   readonly fillCount: number;
 }
@@ -64,7 +65,7 @@ export class Session {
   private constructor(
     readonly seed: string,
     readonly config: SessionConfig,
-    private readonly market: Market,
+    private readonly market: Market | ReplayMarket,
     private readonly ledger: Ledger,
     private currentTime: number,
     private appliedCount: number,
@@ -73,13 +74,15 @@ export class Session {
 
   /** A new session at the config's start time, before any command. */
   static create(seed: string, config: SessionConfig): Session {
-    const market = Market.create(seed, config.assets, config.tickMs, config.startTime);
+    const market = config.replay
+      ? new ReplayMarket(seed, config.assets[0]!, config.tickMs, config.startTime, config.replay)
+      : Market.create(seed, config.assets, config.tickMs, config.startTime);
     return new Session(seed, config, market, new Ledger(), config.startTime, 0, 0);
   }
 
   /** A session restored from a snapshot taken under the same config. */
   static fromSnapshot(config: SessionConfig, snapshot: SessionSnapshot): Session {
-    const market = Market.fromState(config.assets, config.tickMs, snapshot.time, snapshot.market);
+    const market = restoreMarket(snapshot.seed, config, snapshot.time, snapshot.market);
     return new Session(
       snapshot.seed,
       config,
@@ -282,6 +285,30 @@ export class Session {
       positions,
     };
   }
+}
+
+/** The market of a snapshot: simulated or replayed, as the config says. */
+function restoreMarket(
+  seed: string,
+  config: SessionConfig,
+  time: number,
+  state: MarketState | ReplayState,
+): Market | ReplayMarket {
+  if (config.replay) {
+    if (!('type' in state)) throw new Error('A replay session has a simulated market state.');
+    const market = new ReplayMarket(
+      seed,
+      config.assets[0]!,
+      config.tickMs,
+      config.startTime,
+      config.replay,
+      state,
+    );
+    market.seek(time);
+    return market;
+  }
+  if ('type' in state) throw new Error('A simulated session has a replay market state.');
+  return Market.fromState(config.assets, config.tickMs, time, state);
 }
 
 /** SHA-256 of a snapshot's canonical JSON: equal states give equal hashes on every device. */

@@ -30,11 +30,41 @@ export const sessionConfigSchema = z
         ),
       ),
     assets: z.readonly(z.array(assetSpecSchema).check(z.minLength(1), z.maxLength(50))),
+    replay: z.optional(
+      z.strictObject({
+        intervalMs: z.int().check(z.minimum(60_000), z.maximum(86_400_000)),
+        candles: z.readonly(
+          z
+            .array(
+              z.strictObject({
+                time: epochMs,
+                open: decimalString,
+                high: decimalString,
+                low: decimalString,
+                close: decimalString,
+                volume: decimalString,
+              }),
+            )
+            .check(z.minLength(2), z.maxLength(100_000)),
+        ),
+      }),
+    ),
     takerFeeRate: decimalString.check(
       z.refine((s) => Number(s) < 0.1, 'A fee rate must be below 10 %.'),
     ),
   })
   .check(
+    z.refine(
+      (c) =>
+        !c.replay ||
+        (c.assets.length === 1 &&
+          c.replay.intervalMs % c.tickMs === 0 &&
+          c.replay.intervalMs / c.tickMs >= 4),
+      {
+        message: 'A replay has one asset, and at least four ticks per candle.',
+        path: ['replay'],
+      },
+    ),
     z.refine((c) => new Set(c.assets.map((a) => a.symbol)).size === c.assets.length, {
       message: 'Each asset symbol may appear only once.',
       path: ['assets'],

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { MarketState } from '../engine/market/market.ts';
+import type { ReplayState } from '../engine/market/replay-market.ts';
 import type { PortfolioView, SessionSnapshot } from '../engine/session.ts';
 import { decimalString, epochMs, signedDecimalString } from './decimal.ts';
 
@@ -41,12 +42,18 @@ export const marketStateSchema = z.strictObject({
   ),
 }) satisfies z.ZodMiniType<MarketState>;
 
+export const replayStateSchema = z.strictObject({
+  type: z.literal('replay'),
+  lows: z.readonly(z.array(positive)),
+  highs: z.readonly(z.array(positive)),
+}) satisfies z.ZodMiniType<ReplayState>;
+
 export const sessionSnapshotSchema = z.strictObject({
   version: z.literal(1),
   seed: z.string().check(z.minLength(1), z.maxLength(100)),
   time: epochMs,
   seq: count,
-  market: marketStateSchema,
+  market: z.union([marketStateSchema, replayStateSchema]),
   ledger: ledgerSnapshotSchema,
   fillCount: count,
 }) satisfies z.ZodMiniType<SessionSnapshot>;

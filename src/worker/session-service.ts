@@ -18,7 +18,11 @@ import {
   type StoredSession,
 } from '../db/session-repository.ts';
 import type { SessionFile } from '../engine/session-file.ts';
-import { parseSessionFile } from '../schema/session-file.ts';
+import { FILE_LIMITS, parseSessionFile } from '../schema/session-file.ts';
+import { assetSpecSchema, sessionConfigSchema } from '../schema/config.ts';
+import { parseCandleCsv } from '../engine/market/candle-csv.ts';
+import { replayConfig } from './replay-config.ts';
+import type { SessionConfig } from '../engine/config.ts';
 import { exportSessionFile } from './session-files.ts';
 import { collectFills, fillsCsv, portfolioSummary } from '../engine/trade-export.ts';
 import { replayStepwise } from './replay-stepwise.ts';
@@ -268,6 +272,30 @@ export class SessionService {
     this.advanceClock();
     const commands = await loadAllCommands(opened.db, opened.row.id);
     return ok(await exportSessionFile(opened.row, commands, opened.session, options.data));
+  }
+
+  /** Starts a new session that replays real candles from a CSV file, and opens it. */
+  async startReplay(textInput: unknown, symbolInput: unknown): Promise<Result<SessionView>> {
+    const opened = this.opened;
+    if (!opened) return refuse('not-open', 'No session is open.');
+    const symbol = assetSpecSchema.shape.symbol.safeParse(symbolInput);
+    if (!symbol.success)
+      return refuse(
+        'invalid-symbol',
+        'Name the coin with 2–10 capital letters or digits, e.g. BTC.',
+      );
+    if (typeof textInput !== 'string')
+      return refuse('not-text', 'The file could not be read as text.');
+    if (textInput.length > FILE_LIMITS.bytes)
+      return refuse('too-large', 'The file is over the 20 MB limit.');
+    const parsed = parseCandleCsv(textInput, symbol.data);
+    if (!parsed.ok) return parsed;
+    const config = sessionConfigSchema.safeParse(replayConfig(symbol.data, parsed.value));
+    if (!config.success)
+      return refuse('bad-csv', `These candles cannot be replayed: ${describeIssues(config.error)}`);
+    const day = new Date(config.data.startTime).toISOString().slice(0, 10);
+    const id = await createNewSession(opened.db, `${symbol.data} replay from ${day}`, config.data);
+    return this.switchTo(id);
   }
 
   /** The open session's fills as CSV, or its portfolio summary as JSON. */
@@ -666,12 +694,20 @@ async function restore(db: PowerTraderDb, stored: StoredSession): Promise<Sessio
 }
 
 async function createDefaultSession(db: PowerTraderDb): Promise<SessionId> {
+  const startTime = Math.floor(Date.now() / 1000) * 1000;
+  return createNewSession(db, 'My first session', defaultConfig(startTime));
+}
+
+/** Stores a new session with its opening deposit, its clock running at 1×. */
+async function createNewSession(
+  db: PowerTraderDb,
+  name: string,
+  config: SessionConfig,
+): Promise<SessionId> {
   const id = newSessionId();
   const seed = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
     b.toString(16).padStart(2, '0'),
   ).join('');
-  const startTime = Math.floor(Date.now() / 1000) * 1000;
-  const config = defaultConfig(startTime);
   const session = Session.create(seed, config);
   const first: Command = { type: 'deposit', amount: STARTING_CASH };
   const applied = session.apply(first);
@@ -680,8 +716,8 @@ async function createDefaultSession(db: PowerTraderDb): Promise<SessionId> {
   const now = Date.now();
   await createSession(
     db,
-    { id, name: 'My first session', seed, config, createdAt: now, writerEpoch: 0 },
-    [{ sessionId: id, seq: 1, at: startTime, command: first }],
+    { id, name, seed, config, createdAt: now, writerEpoch: 0 },
+    [{ sessionId: id, seq: 1, at: config.startTime, command: first }],
     {
       sessionId: id,
       hash: await stateHash(state),

@@ -1,10 +1,10 @@
 import type { AssetSpec } from '../config.ts';
-import { Dec } from '../decimal.ts';
 import { assertNever, ok, refuse, type Result } from '../result.ts';
 import { Rng, type RngState } from '../rng.ts';
 import { detExp, detLog } from './det-math.ts';
 import params from './params.json';
-import type { DepthLevel, Quote } from './quote.ts';
+import type { Quote } from './quote.ts';
+import { buildQuote } from './quote-book.ts';
 import type { ActiveEffect, ScenarioEvent } from './scenario.ts';
 import { cholesky, correlationFor } from './universe.ts';
 
@@ -28,7 +28,6 @@ const JUMP_DAILY_VOLS = 2;
 const DIFFUSION_SHARE = 1 - JUMPS_PER_HOUR * 24 * JUMP_DAILY_VOLS ** 2;
 /** Student-t with 4 degrees of freedom has variance 2: this scales it to 1. */
 const T4_SCALE = Math.SQRT1_2;
-const DEPTH_LEVELS = 5;
 
 /** The market's resumable state: everything it needs to continue exactly. */
 export interface MarketState {
@@ -188,48 +187,19 @@ export class Market {
 
   /** What the market offers for one asset now: bid, ask, depth, and the range since the last quote. */
   quote(index: number, time: number): Quote {
-    const asset = this.assets[index]!;
-    const tick = new Dec(asset.tickSize);
-    const tickNumber = Number(asset.tickSize);
-    const mid = this.lastTicks(index);
-    // Half-spread: half a basis point for Bitcoin, wider for wilder coins and in rough markets.
-    const stress = Math.sqrt(
-      this.varianceMultiplier() * (this.variances[index]! / this.targets[index]!),
-    );
-    const half = Math.max(1, Math.round(mid * 0.00005 * (asset.annualVolatility / 0.6) * stress));
-    const bid = Math.max(1, mid - half);
-    const ask = mid + half;
-    const gap = Math.max(1, Math.round(mid * 0.0002));
-    const topUsd =
-      (250_000 * (0.6 / Math.max(0.1, asset.annualVolatility)) ** 2) / Math.max(1, stress);
-    const level = (ticks: number, k: number): DepthLevel => {
-      const quantity = new Dec((topUsd * (1 + k)) / (ticks * tickNumber)).toNearest(
-        asset.stepSize,
-        Dec.ROUND_DOWN,
-      );
-      return { price: tick.times(ticks), quantity: Dec.max(quantity, new Dec(asset.stepSize)) };
-    };
-    const bids: DepthLevel[] = [];
-    const asks: DepthLevel[] = [];
-    for (let k = 0; k < DEPTH_LEVELS; k++) {
-      if (bid - k * gap >= 1) bids.push(level(bid - k * gap, k));
-      asks.push(level(ask + k * gap, k));
-    }
-    const low = tick.times(Math.max(1, Math.round(this.lows[index]! / tickNumber)));
-    const high = tick.times(Math.max(1, Math.round(this.highs[index]! / tickNumber)));
-    this.lows[index] = this.highs[index] = this.prices[index]!;
-    return {
-      symbol: asset.symbol,
+    const quote = buildQuote({
+      asset: this.assets[index]!,
       time,
-      bid: tick.times(bid),
-      ask: tick.times(ask),
-      last: tick.times(mid),
-      bids,
-      asks,
-      low,
-      high,
+      midTicks: this.lastTicks(index),
+      low: this.lows[index]!,
+      high: this.highs[index]!,
+      stress: Math.sqrt(
+        this.varianceMultiplier() * (this.variances[index]! / this.targets[index]!),
+      ),
       halted: this.halted[index] === 1,
-    };
+    });
+    this.lows[index] = this.highs[index] = this.prices[index]!;
+    return quote;
   }
 
   /** Applies a teaching scenario at `time`; refuses one that names an unknown asset. */

@@ -36,7 +36,42 @@ export class LibraryState {
   preview = $state.raw<ImportPreview | null>(null);
   importError = $state<string | null>(null);
 
+  replaySymbol = $state('BTC');
+  replayError = $state<string | null>(null);
+  replayBusy = $state(false);
+
   constructor(private readonly session: SessionState) {}
+
+  get replaySymbolProblem(): string | null {
+    return /^[A-Z0-9]{2,10}$/.test(this.replaySymbol)
+      ? null
+      : 'Use 2–10 capital letters or digits, e.g. BTC.';
+  }
+
+  /** Starts a session that replays the candles in a CSV file, and shows it. */
+  async startReplay(file: File): Promise<void> {
+    this.replayError = null;
+    if (this.replaySymbolProblem) return;
+    if (file.size > FILE_LIMITS.bytes) {
+      this.replayError = `The file is over the ${FILE_LIMITS.bytes / 1024 / 1024} MB limit.`;
+      return;
+    }
+    this.replayBusy = true;
+    try {
+      const started = viewResult.parse(
+        await this.session.client.startReplay(await file.text(), this.replaySymbol),
+      );
+      if (!started.ok) {
+        this.replayError = started.message;
+        return;
+      }
+      this.session.show(started.value);
+      this.session.select(this.replaySymbol);
+      location.hash = '#/trade';
+    } finally {
+      this.replayBusy = false;
+    }
+  }
 
   get renameProblem(): string | null {
     if (!this.renaming) return null;

@@ -1,0 +1,57 @@
+import type { AssetSpec } from '../config.ts';
+import { Dec } from '../decimal.ts';
+import type { DepthLevel, Quote } from './quote.ts';
+
+const DEPTH_LEVELS = 5;
+
+/**
+ * Builds a quote around a mid price (in ticks): a half-spread of half a basis point for a coin as
+ * volatile as Bitcoin, wider for wilder coins and in stress; five depth levels two basis points
+ * apart whose size grows with distance and shrinks in stress (assumed liquidity, not measured).
+ */
+export function buildQuote(input: {
+  readonly asset: AssetSpec;
+  readonly time: number;
+  readonly midTicks: number;
+  readonly low: number;
+  readonly high: number;
+  /** Current volatility over its normal level (1 = normal). */
+  readonly stress: number;
+  readonly halted: boolean;
+}): Quote {
+  const { asset, time, midTicks: mid, stress } = input;
+  const tick = new Dec(asset.tickSize);
+  const tickNumber = Number(asset.tickSize);
+  const half = Math.max(1, Math.round(mid * 0.00005 * (asset.annualVolatility / 0.6) * stress));
+  const bid = Math.max(1, mid - half);
+  const ask = mid + half;
+  const gap = Math.max(1, Math.round(mid * 0.0002));
+  const topUsd =
+    (250_000 * (0.6 / Math.max(0.1, asset.annualVolatility)) ** 2) / Math.max(1, stress);
+  const level = (ticks: number, k: number): DepthLevel => {
+    const quantity = new Dec((topUsd * (1 + k)) / (ticks * tickNumber)).toNearest(
+      asset.stepSize,
+      Dec.ROUND_DOWN,
+    );
+    return { price: tick.times(ticks), quantity: Dec.max(quantity, new Dec(asset.stepSize)) };
+  };
+  const bids: DepthLevel[] = [];
+  const asks: DepthLevel[] = [];
+  for (let k = 0; k < DEPTH_LEVELS; k++) {
+    if (bid - k * gap >= 1) bids.push(level(bid - k * gap, k));
+    asks.push(level(ask + k * gap, k));
+  }
+  const onGrid = (price: number) => tick.times(Math.max(1, Math.round(price / tickNumber)));
+  return {
+    symbol: asset.symbol,
+    time,
+    bid: tick.times(bid),
+    ask: tick.times(ask),
+    last: tick.times(mid),
+    bids,
+    asks,
+    low: onGrid(input.low),
+    high: onGrid(input.high),
+    halted: input.halted,
+  };
+}
