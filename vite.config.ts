@@ -55,7 +55,8 @@ export default defineConfig({
       registerType: 'prompt',
       // main.ts registers the service worker itself: no inline script, CSP stays strict.
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      // The glob below already precaches every icon; listing them again would duplicate entries.
+      includeManifestIcons: false,
       manifest: {
         name: 'PowerTrader — paper trading simulator',
         short_name: 'PowerTrader',

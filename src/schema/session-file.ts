@@ -11,13 +11,9 @@ import { epochMs } from './decimal.ts';
 import { describeIssues } from './messages.ts';
 import { sha256Schema } from './rows.ts';
 import { plainLabel } from './text.ts';
+import { FILE_LIMITS } from './limits.ts';
 
-/** Limits on a file from outside: anything larger is refused before it is parsed. */
-export const FILE_LIMITS = {
-  bytes: 20 * 1024 * 1024,
-  commands: 200_000,
-  depth: 12,
-} as const;
+export { FILE_LIMITS };
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 

@@ -69,6 +69,10 @@ export class SessionState {
     await this.client.setRunning(running);
   }
 
+  async step(): Promise<void> {
+    await this.client.step();
+  }
+
   async setSpeed(speed: Speed): Promise<void> {
     await this.client.setSpeed(speed);
   }

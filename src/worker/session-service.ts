@@ -160,6 +160,21 @@ export class SessionService {
     return ok(true);
   }
 
+  /** While paused, moves the market on by one tick, for looking at it step by step. */
+  async step(): Promise<Result<true>> {
+    const opened = this.opened;
+    if (!opened || !this.clock || this.role !== 'leader') {
+      return refuse('not-writer', 'Only the tab that owns the session runs its clock.');
+    }
+    if (this.clock.running) return refuse('running', 'Pause the clock before stepping.');
+    opened.session.advanceTo(opened.session.time + opened.row.config.tickMs);
+    this.clock.catchUp(opened.session.time);
+    this.unsaved = true;
+    this.schedulePush();
+    await this.enqueue(() => this.saveClock());
+    return ok(true);
+  }
+
   /** Changes simulated seconds per wall second. */
   async setSpeed(input: unknown): Promise<Result<true>> {
     const speed = speedSchema.safeParse(input);

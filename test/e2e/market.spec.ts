@@ -54,3 +54,17 @@ test('max speed runs the simulated clock far ahead of the wall clock', async ({ 
   await page.getByLabel('Speed').selectOption('1');
   await expect(page.getByText('real time')).toBeVisible();
 });
+
+test('a paused market moves on one tick at a time with Step', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const time = async () =>
+    Date.parse(
+      `${(await page.getByTestId('sim-time').textContent())!.replace(' UTC', 'Z').replace(' ', 'T')}`,
+    );
+  const before = await time();
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(time).toBe(before + 1000);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect.poll(time).toBe(before + 2000);
+});

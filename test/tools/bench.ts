@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { Session, replay } from '../../src/engine/session.ts';
 import { runCandles } from '../../src/cli/candles-command.ts';
+import { CandleBook } from '../../src/worker/candle-book.ts';
 import type { TimedCommand } from '../../src/engine/commands.ts';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.ts';
 import { CONFIG, START, buy, deposit, sell } from '../support/sessions.ts';
@@ -99,6 +100,26 @@ function benchTicks(): void {
   report('sim.cli-2y-daily-universe', (performance.now() - c0) / 1000, 's', '<=', 20);
 }
 
+/** Heap after a simulated year against after the first day, candles included (1 m ticks for time). */
+function benchHeap(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc)
+    return void console.log(
+      'sim.heap-growth-1y              (run with node --expose-gc to measure)',
+    );
+  const config = { ...CONFIG, tickMs: 60_000 };
+  const session = Session.create('heap', config);
+  const book = new CandleBook(config.assets);
+  session.onTick = book.onTick;
+  session.advanceTo(START + 86_400_000);
+  gc();
+  const afterDay = process.memoryUsage().heapUsed;
+  session.advanceTo(START + 365 * 86_400_000);
+  gc();
+  const afterYear = process.memoryUsage().heapUsed;
+  report('sim.heap-growth-1y', ((afterYear - afterDay) / afterDay) * 100, '%', '<=', 10);
+}
+
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -118,7 +139,9 @@ function benchSizes(): void {
   report('build.main-js-gz', main, 'KB', '<=', 130);
   report('build.worker-js-gz', worker, 'KB', '<=', 80);
   const sw = readFileSync('dist/sw.js', 'utf8');
-  const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => join('dist', m[1]!));
+  const precached = [
+    ...new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => join('dist', m[1]!))),
+  ];
   const total = precached.reduce((sum, f) => sum + statSync(f).size, 0) / 1024;
   report('build.precache-total', total, 'KB', '<=', 500);
 }
@@ -164,6 +187,25 @@ async function benchClickToPersisted(): Promise<void> {
     const samples = durations.slice(20).sort((a, b) => a - b);
     report('ui.click-to-persisted.p50', percentile(samples, 50), 'ms', '<=', 10);
     report('ui.click-to-persisted.p99', percentile(samples, 99), 'ms', '<=', 50);
+    // The engine measured inside the app's worker, by the in-app self-test's speed suite.
+    await page.getByRole('link', { name: 'Self-test' }).click();
+    await page
+      .getByLabel('Suites and iterations, as JSON')
+      .fill('{ "suites": ["performance"], "iterations": 200 }');
+    await page.getByRole('button', { name: 'Run self-test' }).click();
+    await page.getByTestId('selftest-summary').waitFor({ timeout: 120_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download report (JSON)' }).click(),
+    ]);
+    const selfTest = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      performance: Figure[];
+    };
+    for (const f of selfTest.performance.filter(
+      (f) => f.name.startsWith('engine.') || f.name.startsWith('sim.'),
+    )) {
+      report(`worker.${f.name}`, f.value, f.unit, f.op, f.budget);
+    }
   } finally {
     await browser.close();
     process.kill(-server.pid!);
@@ -173,6 +215,7 @@ async function benchClickToPersisted(): Promise<void> {
 benchMarketOrders();
 benchReplay();
 benchTicks();
+benchHeap();
 const build = spawnSync('npx', ['vite', 'build'], {
   stdio: json ? 'ignore' : ['ignore', 'ignore', 'inherit'],
 });

@@ -26,12 +26,16 @@ try {
     }
   }
   await page.getByTestId('equity').waitFor();
-  await page.getByLabel('Speed').selectOption('60');
+  await page.getByLabel('Speed').selectOption('600');
   await page.getByLabel('Quantity (BTC)').fill('0.4');
   await page.getByRole('button', { name: 'Buy' }).click();
   await page.getByTestId('confirmation').waitFor();
-  await page.waitForTimeout(20_000);
+  await page.waitForTimeout(25_000);
+  await page.getByRole('button', { name: '5m' }).click();
+  await page.waitForTimeout(1500);
   await page.getByLabel('Quantity (BTC)').fill('0.1');
+  await page.getByLabel('Quantity (BTC)').blur();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'public/screenshots/wide.png' });
   console.log('wrote public/screenshots/wide.png');
 } finally {

@@ -8,7 +8,7 @@ import {
   type ImportPreview,
   type SessionSummary,
 } from '../../schema/messages.ts';
-import { FILE_LIMITS } from '../../schema/session-file.ts';
+import { FILE_LIMITS } from '../../schema/limits.ts';
 import { plainLabel } from '../../schema/text.ts';
 import * as z from 'zod/mini';
 import { proxy } from '../../worker/client.ts';

@@ -179,21 +179,36 @@ function scratchRow(id: string): SessionRow {
 export function engineFigures(config: ResolvedSelfTestConfig): PerformanceFigure[] {
   const session = Session.create('speed', KNOWN_CONFIG);
   session.apply({ type: 'deposit', amount: '1000000000' });
+  // Workers without cross-origin isolation see a clock coarsened to 0.1 ms: time batches of
+  // 50 orders and take each batch's mean, so the figure is real on every browser.
   const samples: number[] = [];
-  for (let i = 0; i < config.iterations * 10; i++) {
-    session.advanceTo(KNOWN_START + i * 1000);
+  const batch = 50;
+  for (let b = 0; b < config.iterations / 5; b++) {
     const t0 = performance.now();
-    session.apply({ type: i % 2 ? 'market-sell' : 'market-buy', symbol: 'BTC', quantity: '0.01' });
-    samples.push((performance.now() - t0) * 1000);
+    for (let i = 0; i < batch; i++) {
+      const n = b * batch + i;
+      session.advanceTo(KNOWN_START + n * 1000);
+      session.apply({
+        type: n % 2 ? 'market-sell' : 'market-buy',
+        symbol: 'BTC',
+        quantity: '0.01',
+      });
+    }
+    samples.push(((performance.now() - t0) * 1000) / batch);
   }
   const ticks = Session.create('ticks', KNOWN_CONFIG);
   const count = 200_000;
   const t0 = performance.now();
   ticks.advanceTo(KNOWN_START + count * KNOWN_CONFIG.tickMs);
   const perSecond = (count * KNOWN_CONFIG.assets.length) / ((performance.now() - t0) / 1000);
+  const day = Session.create('day', KNOWN_CONFIG);
+  const d0 = performance.now();
+  day.advanceTo(KNOWN_START + 86_400_000);
+  const dayMs = performance.now() - d0;
   return [
-    figure('engine.market-order.p50', percentile(samples, 50), 'us', '<=', 50),
-    figure('engine.market-order.p99', percentile(samples, 99), 'us', '<=', 500),
+    figure('engine.market-order.batch-mean.p50', percentile(samples, 50), 'us', '<=', 50),
+    figure('engine.market-order.batch-mean.p99', percentile(samples, 99), 'us', '<=', 500),
     figure('sim.asset-ticks-per-s', perSecond, '/s', '>=', 1e6),
+    figure('sim.day-10-assets-1s-ticks', dayMs, 'ms', '<=', 2000),
   ];
 }

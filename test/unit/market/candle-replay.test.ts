@@ -141,3 +141,16 @@ describe('replaying candles', () => {
     expect(await stateHash(resumed.snapshot())).toBe(await stateHash(again.value.snapshot()));
   });
 });
+
+describe('candle rings', () => {
+  it('keep at most their capacity however long they run, oldest dropped first', async () => {
+    const { CandleRing } = await import('../../../src/engine/market/candles.ts');
+    const ring = new CandleRing(60_000, 10);
+    for (let t = 1; t <= 1000; t++) ring.update(t * 60_000, 100 + (t % 7), 1);
+    const candles = ring.toArray();
+    expect(candles).toHaveLength(11);
+    expect(candles[0]!.time).toBe(989 * 60_000);
+    for (const c of candles)
+      expect(c.low <= Math.min(c.open, c.close) && Math.max(c.open, c.close) <= c.high).toBe(true);
+  });
+});
