@@ -55,3 +55,32 @@ describe('importing hostile files in Chromium', () => {
     },
   );
 });
+
+describe('cancelling an import', () => {
+  it('stops the replay part-way and stores nothing', { timeout: 60_000 }, async () => {
+    const dbName = `cancel-${crypto.randomUUID()}`;
+    const { client, stop } = startSessionWorker();
+    try {
+      await client.open({ dbName });
+      await client.setRunning(false);
+      const before = await dump(dbName);
+      // A valid file whose market runs on for a simulated year: long enough to cancel mid-way.
+      const long = VALID_TEXT.replace(/"endTime":\d+/, `"endTime":${Date.UTC(2027, 0, 1)}`);
+      const progress: number[] = [];
+      const pending = client.previewImport(
+        long,
+        proxy((fraction: number) => {
+          progress.push(fraction);
+          if (progress.length === 3) void client.cancelImport();
+        }),
+      );
+      const answer = previews.parse(await pending);
+      expect(answer).toMatchObject({ ok: false, code: 'cancelled' });
+      expect(progress.length).toBeGreaterThanOrEqual(3);
+      expect(Math.max(...progress)).toBeLessThan(1);
+      expect(await dump(dbName)).toBe(before);
+    } finally {
+      stop();
+    }
+  });
+});

@@ -7,11 +7,15 @@ const scratchDatabases = (page: import('@playwright/test').Page) =>
     (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('selftest-')),
   );
 
-test('the self-test passes in the built app and writes a valid report', async ({ page }) => {
+test('the self-test passes offline in the built app and writes a valid report', async ({
+  page,
+  context,
+}) => {
   await openApp(page);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
+  await context.setOffline(true);
   await page.reload();
   await expect(page.getByTestId('equity')).toBeVisible();
   await page.getByRole('link', { name: 'Self-test' }).click();
@@ -31,6 +35,7 @@ test('the self-test passes in the built app and writes a valid report', async ({
   expect(report.results.length).toBeGreaterThanOrEqual(14);
   expect(report.performance.map((f) => f.name)).toContain('command-round-trip.p50');
   expect(await scratchDatabases(page)).toEqual([]);
+  await context.setOffline(false);
 });
 
 test('cancelling the self-test leaves no scratch data behind', async ({ page }) => {
