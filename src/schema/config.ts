@@ -6,6 +6,16 @@ const positiveDecimal = decimalString.check(
   z.refine((s) => Number(s) > 0, 'Must be greater than zero.'),
 );
 
+/** One OHLCV candle, prices as decimal strings: imported, replayed and charted alike. */
+export const candleSchema = z.strictObject({
+  time: epochMs,
+  open: decimalString,
+  high: decimalString,
+  low: decimalString,
+  close: decimalString,
+  volume: decimalString,
+});
+
 export const assetSpecSchema = z.strictObject({
   symbol: z
     .string()
@@ -33,20 +43,7 @@ export const sessionConfigSchema = z
     replay: z.optional(
       z.strictObject({
         intervalMs: z.int().check(z.minimum(60_000), z.maximum(86_400_000)),
-        candles: z.readonly(
-          z
-            .array(
-              z.strictObject({
-                time: epochMs,
-                open: decimalString,
-                high: decimalString,
-                low: decimalString,
-                close: decimalString,
-                volume: decimalString,
-              }),
-            )
-            .check(z.minLength(2), z.maxLength(100_000)),
-        ),
+        candles: z.readonly(z.array(candleSchema).check(z.minLength(2), z.maxLength(100_000))),
       }),
     ),
     takerFeeRate: decimalString.check(

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Result } from '../engine/result.ts';
 import { decimalString, epochMs } from './decimal.ts';
-import { assetSpecSchema } from './config.ts';
+import { assetSpecSchema, candleSchema } from './config.ts';
 import { sessionIdSchema, sha256Schema } from './rows.ts';
 import { portfolioViewSchema } from './snapshot.ts';
 
@@ -32,14 +32,7 @@ export const marketRowSchema = z.strictObject({
 export type MarketRow = z.infer<typeof marketRowSchema>;
 
 /** A candle for a chart, prices as decimal strings on the asset's tick grid. */
-export const candleViewSchema = z.strictObject({
-  time: epochMs,
-  open: decimalString,
-  high: decimalString,
-  low: decimalString,
-  close: decimalString,
-  volume: decimalString,
-});
+export const candleViewSchema = candleSchema;
 export type CandleView = z.infer<typeof candleViewSchema>;
 
 export const sessionViewSchema = z.strictObject({

@@ -37,3 +37,5 @@ function stopper(client: Remote<unknown>, worker: Worker): () => void {
 }
 
 export { proxy };
+/** The self-test's check runner, which the page's own checks use too. */
+export { runChecks, Skipped, type Check } from './selftest/run-checks.ts';

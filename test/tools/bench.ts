@@ -1,7 +1,8 @@
 // `npm run bench`: speed and size figures beside their budgets, one line each (DESIGN.md §6).
 // `npm run bench -- --json` prints the same figures as a JSON array instead.
 // Node figures first; then it builds the app and measures it in headless Chromium.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { openWhenReady, startPreview } from '../support/preview.ts';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -147,27 +148,11 @@ function benchSizes(): void {
 }
 
 async function benchClickToPersisted(): Promise<void> {
-  const port = 4175;
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
+  const preview = startPreview(4175);
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await page.goto(`http://127.0.0.1:${port}/`);
-        break;
-      } catch (error) {
-        if (attempt > 50) throw error;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    await openWhenReady(page, preview.url);
     await page.getByTestId('equity').waitFor();
     await page.getByLabel('Quantity (BTC)').fill('0.001');
     const clicks = 120;
@@ -208,7 +193,7 @@ async function benchClickToPersisted(): Promise<void> {
     }
   } finally {
     await browser.close();
-    process.kill(-server.pid!);
+    preview.stop();
   }
 }
 

@@ -1,30 +1,14 @@
 // `npm run screenshot`: rebuilds public/screenshots/wide.png (the README's picture and the
 // manifest's install screenshot) from the built app: a buy, then a minute of market at 60×.
-import { spawn } from 'node:child_process';
+import { openWhenReady, startPreview } from '../support/preview.ts';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.ts';
 
-const port = 4176;
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-  {
-    stdio: 'ignore',
-    detached: true,
-  },
-);
+const preview = startPreview(4176);
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await page.goto(`http://127.0.0.1:${port}/`);
-      break;
-    } catch (error) {
-      if (attempt > 50) throw error;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  await openWhenReady(page, preview.url);
   await page.getByTestId('equity').waitFor();
   await page.getByLabel('Speed').selectOption('600');
   await page.getByLabel('Quantity (BTC)').fill('0.4');
@@ -40,5 +24,5 @@ try {
   console.log('wrote public/screenshots/wide.png');
 } finally {
   await browser.close();
-  process.kill(-server.pid!);
+  preview.stop();
 }

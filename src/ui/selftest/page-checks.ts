@@ -5,9 +5,11 @@ import {
   sessionViewSchema,
   type SessionView,
 } from '../../schema/messages.ts';
-import { figure, type PerformanceFigure, type Suite } from '../../schema/selftest.ts';
+import { figure, type PerformanceFigure } from '../../schema/selftest.ts';
 import {
+  Skipped,
   startSessionWorker,
+  type Check,
   type SessionClient,
   type startSelfTestWorker,
 } from '../../worker/client.ts';
@@ -15,17 +17,6 @@ import {
 const views = resultSchema(sessionViewSchema);
 const acks = resultSchema(commandAckSchema);
 const done = resultSchema(z.literal(true));
-
-/** A check run by the page, where workers, the service worker and caches are. */
-export interface PageCheck {
-  readonly id: string;
-  readonly suite: Suite;
-  readonly name: string;
-  readonly run: () => Promise<string>;
-}
-
-/** Thrown by a check that does not apply here. */
-export class NotApplicable extends Error {}
 
 function must(condition: boolean, message: string): void {
   if (!condition) throw new Error(message);
@@ -54,7 +45,7 @@ export class ScratchSessions {
 export function pageChecks(
   scratch: ScratchSessions,
   selfTest: ReturnType<typeof startSelfTestWorker>['client'],
-): PageCheck[] {
+): Check[] {
   return [
     {
       id: 'worker.round-trip',
@@ -146,7 +137,7 @@ export function pageChecks(
       name: 'The app is cached for offline use',
       run: async () => {
         if (import.meta.env.DEV)
-          throw new NotApplicable('The dev server has no service worker; run the built app.');
+          throw new Skipped('The dev server has no service worker; run the built app.');
         must(
           'serviceWorker' in navigator,
           'This browser has no service workers, so the app cannot work offline.',

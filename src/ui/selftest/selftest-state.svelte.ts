@@ -8,9 +8,10 @@ import {
   type SelfTestReport,
 } from '../../schema/selftest.ts';
 import { describeIssues } from '../../schema/messages.ts';
+import { download } from '../download.ts';
 import { isoNow } from '../format.ts';
-import { proxy, startSelfTestWorker } from '../../worker/client.ts';
-import { NotApplicable, pageChecks, roundTripFigures, ScratchSessions } from './page-checks.ts';
+import { proxy, runChecks, startSelfTestWorker } from '../../worker/client.ts';
+import { pageChecks, roundTripFigures, ScratchSessions } from './page-checks.ts';
 import { version as appVersion } from '../../../package.json';
 
 /** Deletes a scratch database; resolves once it is gone. */
@@ -79,26 +80,7 @@ export class SelfTestState {
     };
     try {
       await worker.client.run(config, storageDb, proxy(record));
-      for (const check of checks) {
-        if (this.cancelRequested) break;
-        const t = performance.now();
-        let status: CheckResult['status'] = 'passed';
-        let message: string;
-        try {
-          message = await check.run();
-        } catch (error) {
-          status = error instanceof NotApplicable ? 'skipped' : 'failed';
-          message = error instanceof Error ? error.message : String(error);
-        }
-        record({
-          id: check.id,
-          suite: check.suite,
-          name: check.name,
-          status,
-          message,
-          durationMs: Math.round(performance.now() - t),
-        });
-      }
+      await runChecks(checks, record, () => this.cancelRequested);
       if (measuring && !this.cancelRequested) {
         scratch.stopAll();
         this.figures = [
@@ -151,11 +133,6 @@ export class SelfTestState {
         type: 'application/json',
       },
     );
-    const url = URL.createObjectURL(file);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(file);
   }
 }

@@ -12,6 +12,7 @@ import { FILE_LIMITS } from '../../schema/limits.ts';
 import { plainLabel } from '../../schema/text.ts';
 import * as z from 'zod/mini';
 import { proxy } from '../../worker/client.ts';
+import { download } from '../download.ts';
 import type { SessionState } from '../session-state.svelte.ts';
 
 const listResult = resultSchema(z.array(sessionSummarySchema));
@@ -205,13 +206,4 @@ export class LibraryState {
     await this.open(kept.value.sessionId);
     this.message = 'Imported and opened.';
   }
-}
-
-function download(file: File): void {
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

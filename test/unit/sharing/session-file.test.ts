@@ -2,25 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { replay, stateHash } from '../../../src/engine/session.ts';
 import { serializeSessionFile, type SessionFile } from '../../../src/engine/session-file.ts';
 import { FILE_LIMITS, parseSessionFile } from '../../../src/schema/session-file.ts';
-import { GOLDEN_HASH, GOLDEN_LOG } from '../../support/golden.ts';
-import { CONFIG } from '../../support/sessions.ts';
+import { VALID } from '../../fixtures/hostile/generate.ts';
+import { GOLDEN_HASH } from '../../support/golden.ts';
 
-const END = GOLDEN_LOG.at(-1)!.at;
-const file: SessionFile = {
-  type: 'powertrader.session',
-  version: 1,
-  meta: {
-    name: 'Golden',
-    author: 'Ada',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    appVersion: '0.1.0',
-  },
-  seed: 'golden',
-  config: CONFIG,
-  commands: GOLDEN_LOG,
-  endTime: END,
-  stateHash: GOLDEN_HASH,
-};
+const file: SessionFile = VALID;
 
 describe('the session file', () => {
   it('replays to the hash it carries', async () => {
