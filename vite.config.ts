@@ -99,6 +99,8 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: false },
   preview: { headers: SECURITY_HEADERS },
   test: {
+    // CI machines have two cores: a cold start under load must not fail a test by time alone.
+    testTimeout: 15_000,
     projects: [
       {
         extends: true,
