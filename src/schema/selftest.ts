@@ -7,6 +7,7 @@ export const SUITES = [
   'engine',
   'market',
   'risk',
+  'cost',
   'validation',
   'recovery',
   'offline',

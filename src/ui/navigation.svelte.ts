@@ -1,6 +1,7 @@
 /** The app's sections. A new page adds its entry here and its component in App.svelte. */
 export const PAGES = [
   { id: 'trade', label: 'Trade' },
+  { id: 'costs', label: 'Costs' },
   { id: 'sessions', label: 'Sessions' },
   { id: 'selftest', label: 'Self-test' },
 ] as const;

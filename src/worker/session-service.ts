@@ -22,6 +22,9 @@ import { FILE_LIMITS, parseSessionFile } from '../schema/session-file.ts';
 import { assetSpecSchema, sessionConfigSchema } from '../schema/config.ts';
 import { parseCandleCsv } from '../engine/market/candle-csv.ts';
 import { replayConfig } from './replay-config.ts';
+import { costReport } from './cost-report.ts';
+import { costRequestSchema, type CostReport } from '../schema/cost.ts';
+import { Dec } from '../engine/decimal.ts';
 import type { SessionConfig } from '../engine/config.ts';
 import { exportSessionFile } from './session-files.ts';
 import { collectFills, fillsCsv, portfolioSummary } from '../engine/trade-export.ts';
@@ -311,6 +314,24 @@ export class SessionService {
     const day = new Date(config.data.startTime).toISOString().slice(0, 10);
     const id = await createNewSession(opened.db, `${symbol.data} replay from ${day}`, config.data);
     return this.switchTo(id);
+  }
+
+  /** Operating costs of every tier against this session's simulated P&L. */
+  costs(input: unknown): Result<CostReport> {
+    const request = costRequestSchema.safeParse(input);
+    if (!request.success) return refuse('invalid-costs', describeIssues(request.error));
+    const opened = this.opened;
+    if (!opened) return refuse('not-open', 'No session is open.');
+    const { session, row } = opened;
+    const ledger = session.snapshot().ledger;
+    const pnl = new Dec(session.view().equity).minus(ledger.deposited).plus(ledger.withdrawn);
+    const figures = {
+      pnl,
+      elapsedMs: session.time - row.config.startTime,
+      feesPaid: ledger.feesPaid,
+      takerFeeRate: row.config.takerFeeRate,
+    };
+    return ok(costReport(request.data, figures, Date.now()));
   }
 
   /** The open session's fills as CSV, or its portfolio summary as JSON. */

@@ -32,7 +32,7 @@ test('the self-test passes offline in the built app and writes a valid report', 
   );
   const failed = report.results.filter((r) => r.status !== 'passed');
   expect(failed, 'every check passes on this machine').toEqual([]);
-  expect(report.results.length).toBeGreaterThanOrEqual(14);
+  expect(report.results.length).toBeGreaterThanOrEqual(15);
   expect(report.performance.map((f) => f.name)).toContain('command-round-trip.p50');
   expect(await scratchDatabases(page)).toEqual([]);
   await context.setOffline(false);

@@ -1,3 +1,4 @@
+import { monthlyCost, PRESET_TIERS } from '../../engine/cost/cost-tiers.ts';
 import { Dec } from '../../engine/decimal.ts';
 import { maxPositionValue, TIERS } from '../../engine/risk/tiers.ts';
 import { Session, stateHash } from '../../engine/session.ts';
@@ -92,6 +93,17 @@ export function engineChecks(scratchDbName: string): Check[] {
           `Limits came out as ${limits.join(', ')}.`,
         );
         return 'At $49,973.07: Conservative $499.73, Moderate $999.46, Aggressive $999.46 (held by the 2 % cap).';
+      },
+    },
+    {
+      id: 'cost.professional-total',
+      suite: 'cost',
+      name: 'The Professional cost tier totals the original report’s figure',
+      run: async () => {
+        const professional = PRESET_TIERS.find((t) => t.name === 'Professional')!;
+        const total = monthlyCost(professional, new Dec(0)).total.toFixed(2);
+        expectThat(total === '9141.67', `Professional came out at ${total} a month.`);
+        return 'Professional costs $9,141.67 a month ($109,700 a year ÷ 12, rounded once).';
       },
     },
     {
