@@ -1,4 +1,5 @@
 import type { ScenarioEvent } from './market/scenario.ts';
+import type { OrderRequest } from './orders/order.ts';
 
 /** A deposit of quote currency (USD) into the session's cash. */
 export interface DepositCommand {
@@ -6,14 +7,45 @@ export interface DepositCommand {
   readonly amount: string;
 }
 
-/** Buy at the market: fills now at the last price, plus the taker fee. */
+/** Takes cash out of the session; never more than is free of open buy orders. */
+export interface WithdrawCommand {
+  readonly type: 'withdraw';
+  readonly amount: string;
+}
+
+/** Places an order of any type; see `OrderRequest`. */
+export interface PlaceOrderCommand extends OrderRequest {
+  readonly type: 'place-order';
+}
+
+/** Cancels one open order by its id. */
+export interface CancelOrderCommand {
+  readonly type: 'cancel-order';
+  readonly orderId: string;
+}
+
+/** Cancels every open order, or those of one asset. */
+export interface CancelAllCommand {
+  readonly type: 'cancel-all';
+  readonly symbol?: string;
+}
+
+/** Changes the price (limit or trigger) or quantity of a resting order. */
+export interface AmendOrderCommand {
+  readonly type: 'amend-order';
+  readonly orderId: string;
+  readonly price?: string;
+  readonly quantity?: string;
+}
+
+/** Shorthand for a market buy (IOC) with an id the session gives it. */
 export interface MarketBuyCommand {
   readonly type: 'market-buy';
   readonly symbol: string;
   readonly quantity: string;
 }
 
-/** Sell at the market from the position held; selling more than held is refused. */
+/** Shorthand for a market sell (IOC) from the position held. */
 export interface MarketSellCommand {
   readonly type: 'market-sell';
   readonly symbol: string;
@@ -26,7 +58,16 @@ export interface ScenarioCommand {
   readonly event: ScenarioEvent;
 }
 
-export type Command = DepositCommand | MarketBuyCommand | MarketSellCommand | ScenarioCommand;
+export type Command =
+  | DepositCommand
+  | WithdrawCommand
+  | PlaceOrderCommand
+  | CancelOrderCommand
+  | CancelAllCommand
+  | AmendOrderCommand
+  | MarketBuyCommand
+  | MarketSellCommand
+  | ScenarioCommand;
 export type CommandType = Command['type'];
 
 /** A command as the session log stores it: stamped with the simulated time it applied at. */
@@ -45,5 +86,10 @@ export type RefusalCode =
   | 'insufficient-cash'
   | 'insufficient-position'
   | 'halted'
+  | 'invalid-order'
+  | 'off-tick'
+  | 'would-trigger'
+  | 'no-such-order'
+  | 'not-amendable'
   | 'not-available'
   | 'too-large';

@@ -11,7 +11,38 @@ export interface AssetSpec {
   readonly startPrice: string;
   /** Annualized volatility of log returns, e.g. 0.6 for 60 %. */
   readonly annualVolatility: number;
+  /** Fee rates for this asset, when they differ from the session's. */
+  readonly makerFeeRate?: string;
+  readonly takerFeeRate?: string;
 }
+
+/** The realism toggles: how orders reach the simulated market and how they fill. */
+export interface ExecutionConfig {
+  /** Simulated milliseconds between submitting an order and its arrival at the market. */
+  readonly latencyMs: number;
+  /** 1 = the simulated spread, 0 = none, 2 = twice as wide. */
+  readonly spreadMultiplier: number;
+  /** False: every order fills whole at the best price (no price impact). */
+  readonly slippage: boolean;
+  /** True: market orders take only the visible depth, resting orders one level per tick. */
+  readonly partialFills: boolean;
+}
+
+/** Realistic by default: 100 ms to the market, the simulated spread and depth, partial fills. */
+export const REALISTIC: ExecutionConfig = {
+  latencyMs: 100,
+  spreadMultiplier: 1,
+  slippage: true,
+  partialFills: true,
+};
+
+/** For beginners: no latency, spread, slippage or partial fills (fees are set to zero too). */
+export const IDEAL: ExecutionConfig = {
+  latencyMs: 0,
+  spreadMultiplier: 0,
+  slippage: false,
+  partialFills: false,
+};
 
 /** Everything that, with the seed, determines a session's market and accounting. */
 export interface SessionConfig {
@@ -22,11 +53,33 @@ export interface SessionConfig {
   readonly assets: readonly AssetSpec[];
   /** Taker fee as a fraction of notional, e.g. "0.001" for 0.10 %. */
   readonly takerFeeRate: string;
+  /** Maker fee (a resting limit order filled); the taker rate when absent. */
+  readonly makerFeeRate?: string;
+  /** Realism toggles; realistic when absent. */
+  readonly execution?: ExecutionConfig;
   /** Real candles to replay instead of simulating; the session then has one asset. */
   readonly replay?: ReplaySource;
 }
 
 /** The default configuration of a new session: the ten-coin universe at 1 s ticks. */
 export function defaultConfig(startTime: number): SessionConfig {
-  return { startTime, tickMs: 1000, takerFeeRate: '0.001', assets: DEFAULT_ASSETS };
+  return {
+    startTime,
+    tickMs: 1000,
+    takerFeeRate: '0.001',
+    makerFeeRate: '0.001',
+    execution: REALISTIC,
+    assets: DEFAULT_ASSETS,
+  };
+}
+
+/** The "ideal" preset of a config: no fees, no spread, no slippage, no latency. */
+export function idealConfig(config: SessionConfig): SessionConfig {
+  return {
+    ...config,
+    takerFeeRate: '0',
+    makerFeeRate: '0',
+    execution: IDEAL,
+    assets: config.assets.map(({ makerFeeRate: _m, takerFeeRate: _t, ...asset }) => asset),
+  };
 }

@@ -1,10 +1,31 @@
+import { assertNever } from './result.ts';
 import { Dec, ZERO, canonical, toCent } from './decimal.ts';
+
+type LedgerFill = Extract<LedgerEvent, { type: 'fill' }>;
 
 /** A long position: quantity held and its total cost basis in USD (to the cent). */
 export interface Position {
   readonly quantity: Dec;
   readonly cost: Dec;
 }
+
+/**
+ * What changes the ledger. The session's command log is the source of truth; these events are
+ * what the commands and the market make of it, and the ledger is their fold.
+ */
+export type LedgerEvent =
+  | { readonly type: 'deposit'; readonly amount: Dec }
+  | { readonly type: 'withdrawal'; readonly amount: Dec }
+  | {
+      readonly type: 'fill';
+      readonly side: 'buy' | 'sell';
+      readonly symbol: string;
+      readonly quantity: Dec;
+      /** Price times quantity, to the cent. */
+      readonly notional: Dec;
+      /** In USD, to the cent. */
+      readonly fee: Dec;
+    };
 
 /** The ledger's state as canonical strings, for snapshots and hashes. */
 export interface LedgerSnapshot {
@@ -51,27 +72,42 @@ export class Ledger {
     return this.positions.get(symbol)?.quantity ?? ZERO;
   }
 
-  /** Adds cash. */
-  deposit(amount: Dec): void {
-    this.cash = this.cash.plus(amount);
-    this.deposited = this.deposited.plus(amount);
+  /** Books one event and checks every invariant; returns the P&L it realized (zero but for sells). */
+  apply(event: LedgerEvent): Dec {
+    let realized = ZERO;
+    switch (event.type) {
+      case 'deposit':
+        this.cash = this.cash.plus(event.amount);
+        this.deposited = this.deposited.plus(event.amount);
+        break;
+      case 'withdrawal':
+        this.cash = this.cash.minus(event.amount);
+        this.withdrawn = this.withdrawn.plus(event.amount);
+        break;
+      case 'fill':
+        if (event.side === 'buy') this.buy(event);
+        else realized = this.sell(event);
+        this.feesPaid = this.feesPaid.plus(event.fee);
+        break;
+      default:
+        assertNever(event, 'ledger event');
+    }
     this.checkInvariants();
+    return realized;
   }
 
-  /** Books a buy: notional and fee leave cash, notional joins the position's cost. */
-  buy(symbol: string, quantity: Dec, notional: Dec, fee: Dec): void {
+  /** A buy: notional and fee leave cash, the notional joins the position's cost. */
+  private buy({ symbol, quantity, notional, fee }: LedgerFill): void {
     const held = this.positions.get(symbol) ?? { quantity: ZERO, cost: ZERO };
     this.cash = this.cash.minus(notional).minus(fee);
-    this.feesPaid = this.feesPaid.plus(fee);
     this.positions.set(symbol, {
       quantity: held.quantity.plus(quantity),
       cost: held.cost.plus(notional),
     });
-    this.checkInvariants();
   }
 
-  /** Books a sell: the proportional cost leaves the position, the difference is realized. */
-  sell(symbol: string, quantity: Dec, notional: Dec, fee: Dec): void {
+  /** A sell: the proportional cost (to the cent) leaves the position, the rest is realized. */
+  private sell({ symbol, quantity, notional, fee }: LedgerFill): Dec {
     const held = this.positions.get(symbol);
     if (!held || held.quantity.lessThan(quantity))
       throw new Error(`Sell of ${symbol} exceeds position`);
@@ -80,7 +116,6 @@ export class Ledger {
       ? held.cost
       : toCent(held.cost.times(quantity).dividedBy(held.quantity));
     this.cash = this.cash.plus(notional).minus(fee);
-    this.feesPaid = this.feesPaid.plus(fee);
     this.realizedPnl = this.realizedPnl.plus(notional).minus(costRemoved);
     if (closesAll) this.positions.delete(symbol);
     else {
@@ -89,7 +124,7 @@ export class Ledger {
         cost: held.cost.minus(costRemoved),
       });
     }
-    this.checkInvariants();
+    return notional.minus(costRemoved);
   }
 
   /** Throws when an accounting invariant is broken: that is a bug, never a user error. */

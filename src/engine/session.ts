@@ -1,31 +1,24 @@
 import type { AssetSpec, SessionConfig } from './config.ts';
 import type { Command, RefusalCode, TimedCommand } from './commands.ts';
-import type { ScenarioEvent } from './market/scenario.ts';
+import type { EngineEvent, FillEvent } from './events.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
-import { Dec, canonical, decimalsOf, formatUsd, isDecimalString, toCent, ZERO } from './decimal.ts';
+import { Dec, canonical, decimalsOf, formatUsd, toCent, ZERO } from './decimal.ts';
+import { Broker, type BrokerState } from './orders/broker.ts';
+import type { OrderRequest, OrderState } from './orders/order.ts';
+import { parsePositive, parseQuantity, parsePrice } from './orders/validate.ts';
+import { Stats, type StatsState } from './analytics/stats.ts';
+import { EquityCurve, type CurveState } from './analytics/curve.ts';
 import { Ledger, type LedgerSnapshot } from './ledger.ts';
 import { Market, type MarketState } from './market/market.ts';
 import { ReplayMarket, type ReplayState } from './market/replay-market.ts';
 import type { Quote } from './market/quote.ts';
 import { ok, refuse, assertNever, type Result } from './result.ts';
 
-/** Something that happened when a command applied; the UI and the log show these. */
-export type EngineEvent =
-  | { readonly type: 'deposited'; readonly amount: string }
-  | { readonly type: 'scenario'; readonly event: ScenarioEvent }
-  | {
-      readonly type: 'filled';
-      readonly side: 'buy' | 'sell';
-      readonly symbol: string;
-      readonly quantity: string;
-      readonly price: string;
-      readonly notional: string;
-      readonly fee: string;
-    };
+export type { EngineEvent } from './events.ts';
 
 /** The resumable state of a session: a cache of the fold, never the source of truth. */
 export interface SessionSnapshot {
-  readonly version: 1;
+  readonly version: 2;
   readonly seed: string;
   /** Simulated time of the last market tick, ms since the epoch. */
   readonly time: number;
@@ -33,7 +26,9 @@ export interface SessionSnapshot {
   readonly seq: number;
   readonly market: MarketState | ReplayState;
   readonly ledger: LedgerSnapshot;
-  readonly fillCount: number;
+  readonly orders: BrokerState;
+  readonly stats: StatsState;
+  readonly curve: CurveState;
 }
 
 /** What a person sees of the portfolio, as canonical decimal strings. */
@@ -42,10 +37,15 @@ export interface PortfolioView {
   readonly seq: number;
   readonly prices: readonly { readonly symbol: string; readonly lastPrice: string }[];
   readonly cash: string;
+  /** Cash committed to open buy orders. */
+  readonly reservedCash: string;
   readonly equity: string;
   readonly realizedPnl: string;
   readonly unrealizedPnl: string;
   readonly feesPaid: string;
+  /** Equity now minus equity at the start of the simulated UTC day. */
+  readonly dayPnl: string;
+  readonly openOrders: number;
   readonly positions: readonly {
     readonly symbol: string;
     readonly quantity: string;
@@ -55,29 +55,45 @@ export interface PortfolioView {
   }[];
 }
 
-const MAX_AMOUNT = new Dec('1e12');
-
 /**
- * One paper-trading session: a market advanced tick by tick from a seed, and a ledger changed
- * only by commands. A refused command changes nothing.
+ * One paper-trading session: a market advanced tick by tick from a seed, a broker that works
+ * orders against it, and a ledger changed only by fills, deposits and withdrawals. A refused
+ * command changes nothing.
  */
 export class Session {
+  /** Receives what happens between commands (fills of resting orders, expiries); not state. */
+  onEvent: ((event: EngineEvent) => void) | undefined;
+  private readonly broker: Broker;
+
   private constructor(
     readonly seed: string,
     readonly config: SessionConfig,
     private readonly market: Market | ReplayMarket,
     private readonly ledger: Ledger,
+    private readonly stats: Stats,
+    private readonly curve: EquityCurve,
     private currentTime: number,
     private appliedCount: number,
-    private fillCount: number,
-  ) {}
+    orders?: BrokerState,
+  ) {
+    this.broker = new Broker(config, ledger, stats, market, orders);
+  }
 
   /** A new session at the config's start time, before any command. */
   static create(seed: string, config: SessionConfig): Session {
     const market = config.replay
       ? new ReplayMarket(seed, config.assets[0]!, config.tickMs, config.startTime, config.replay)
       : Market.create(seed, config.assets, config.tickMs, config.startTime);
-    return new Session(seed, config, market, new Ledger(), config.startTime, 0, 0);
+    return new Session(
+      seed,
+      config,
+      market,
+      new Ledger(),
+      Stats.create(),
+      EquityCurve.create(config.startTime),
+      config.startTime,
+      0,
+    );
   }
 
   /** A session restored from a snapshot taken under the same config. */
@@ -88,9 +104,11 @@ export class Session {
       config,
       market,
       Ledger.fromSnapshot(snapshot.ledger),
+      Stats.fromState(snapshot.stats),
+      EquityCurve.fromState(snapshot.curve),
       snapshot.time,
       snapshot.seq,
-      snapshot.fillCount,
+      snapshot.orders,
     );
   }
 
@@ -104,7 +122,7 @@ export class Session {
     return this.appliedCount;
   }
 
-  /** Advances the market tick by tick up to `time` (never backwards). */
+  /** Advances the market tick by tick up to `time` (never backwards), working open orders. */
   advanceTo(time: number): void {
     if (time < this.currentTime)
       throw new Error(`Cannot go back in time: ${time} < ${this.currentTime}`);
@@ -112,7 +130,29 @@ export class Session {
     while (this.currentTime + tick <= time) {
       this.currentTime += tick;
       this.market.step(this.currentTime);
+      if (this.broker.busy) this.tickOrders();
+      if (this.currentTime >= this.curve.nextAt) this.sampleEquity();
     }
+  }
+
+  private tickOrders(): void {
+    const events: EngineEvent[] = [];
+    this.broker.onTick(this.currentTime, events);
+    if (this.onEvent) for (const event of events) this.onEvent(event);
+  }
+
+  private sampleEquity(): void {
+    const { equity, invested } = this.valuation();
+    const net = this.ledger.deposited.minus(this.ledger.withdrawn);
+    this.curve.record(this.currentTime, [canonical(equity), canonical(invested), canonical(net)]);
+  }
+
+  /** Cash plus positions at the last prices, and the part in positions. */
+  private valuation(): { equity: Dec; invested: Dec } {
+    let invested = ZERO;
+    for (const [symbol, p] of this.ledger.positions)
+      invested = invested.plus(toCent(this.lastPrice(symbol).times(p.quantity)));
+    return { equity: this.ledger.cash.plus(invested), invested };
   }
 
   /** The last price of an asset, on its tick grid. */
@@ -144,26 +184,57 @@ export class Session {
 
   /** Applies one command at the current time; a refusal leaves the session unchanged. */
   apply(command: Command): Result<readonly EngineEvent[], RefusalCode> {
-    const outcome = this.applyCommand(command);
-    if (outcome.ok) this.appliedCount++;
-    return outcome;
+    const events: EngineEvent[] = [];
+    const outcome = this.applyCommand(command, events);
+    if (!outcome.ok) return outcome;
+    // A resubmitted order id changes nothing, so it does not count as a command either.
+    if (events[0]?.type !== 'duplicate') this.appliedCount++;
+    return ok(events);
   }
 
-  private applyCommand(command: Command): Result<readonly EngineEvent[], RefusalCode> {
+  private applyCommand(command: Command, out: EngineEvent[]): Result<true, RefusalCode> {
+    const time = this.currentTime;
     switch (command.type) {
       case 'deposit':
-        return this.deposit(command.amount);
+      case 'withdraw':
+        return this.moveCash(command.type, command.amount, out);
       case 'scenario': {
-        const applied = this.market.applyScenario(command.event, this.currentTime);
-        return applied.ok ? ok([{ type: 'scenario', event: command.event }]) : applied;
+        const applied = this.market.applyScenario(command.event, time);
+        if (applied.ok) out.push({ type: 'scenario', event: command.event });
+        return applied;
+      }
+      case 'place-order': {
+        const { type: _type, ...request } = command;
+        return this.place(request, out);
       }
       case 'market-buy':
       case 'market-sell':
-        return this.trade(
-          command.type === 'market-buy' ? 'buy' : 'sell',
-          command.symbol,
-          command.quantity,
+        return this.place(
+          {
+            clientOrderId: `#${this.appliedCount + 1}`,
+            symbol: command.symbol,
+            side: command.type === 'market-buy' ? 'buy' : 'sell',
+            orderType: 'market',
+            quantity: command.quantity,
+          },
+          out,
         );
+      case 'cancel-order':
+        return this.broker.cancel(command.orderId, time, out);
+      case 'cancel-all':
+        if (
+          command.symbol !== undefined &&
+          !this.config.assets.some((a) => a.symbol === command.symbol)
+        )
+          return refuse('unknown-symbol', `There is no asset "${command.symbol}" in this session.`);
+        this.broker.cancelAll(
+          time,
+          out,
+          command.symbol === undefined ? {} : { symbol: command.symbol },
+        );
+        return ok(true);
+      case 'amend-order':
+        return this.amend(command.orderId, command.price, command.quantity, out);
       default: {
         const unknown: unknown = (command as { type?: unknown }).type;
         if (typeof unknown === 'string')
@@ -173,82 +244,110 @@ export class Session {
     }
   }
 
-  private deposit(amountText: string): Result<readonly EngineEvent[], RefusalCode> {
+  private place(request: OrderRequest, out: EngineEvent[]): Result<true, RefusalCode> {
+    const previous = this.broker.find(request.clientOrderId);
+    if (previous) {
+      out.push({ type: 'duplicate', order: previous });
+      return ok(true);
+    }
+    if (this.broker.isUsed(request.clientOrderId)) {
+      return refuse(
+        'invalid-order',
+        `The order id ${request.clientOrderId} was used before; choose a new one.`,
+      );
+    }
+    const index = this.config.assets.findIndex((a) => a.symbol === request.symbol);
+    if (index < 0)
+      return refuse('unknown-symbol', `There is no asset "${request.symbol}" in this session.`);
+    const asset = this.config.assets[index]!;
+    return this.broker.place({ request, asset, index }, this.currentTime, out);
+  }
+
+  private amend(
+    orderId: string,
+    priceText: string | undefined,
+    quantityText: string | undefined,
+    out: EngineEvent[],
+  ): Result<true, RefusalCode> {
+    const order = this.broker.find(orderId);
+    if (!order) return refuse('no-such-order', `There is no open order with the id ${orderId}.`);
+    if (priceText === undefined && quantityText === undefined)
+      return refuse('invalid-order', 'Give a new price or a new quantity.');
+    const asset = this.config.assets[this.indexOf(order.symbol)]!;
+    const price = priceText === undefined ? ok(undefined) : parsePrice(priceText, 'Price', asset);
+    if (!price.ok) return price;
+    const quantity =
+      quantityText === undefined ? ok(undefined) : parseQuantity(quantityText, asset);
+    if (!quantity.ok) return quantity;
+    return this.broker.amend(
+      orderId,
+      {
+        ...(price.value ? { price: price.value } : {}),
+        ...(quantity.value ? { quantity: quantity.value } : {}),
+      },
+      this.currentTime,
+      out,
+    );
+  }
+
+  private moveCash(
+    type: 'deposit' | 'withdraw',
+    amountText: string,
+    out: EngineEvent[],
+  ): Result<true, RefusalCode> {
     const amount = parsePositive(amountText, 'Amount');
     if (!amount.ok) return amount;
     if (decimalsOf(amountText) > 2) {
       return refuse('over-precise', `Amount has ${decimalsOf(amountText)} decimals; USD allows 2.`);
     }
-    this.ledger.deposit(amount.value);
-    return ok([{ type: 'deposited', amount: canonical(amount.value) }]);
-  }
-
-  private trade(
-    side: 'buy' | 'sell',
-    symbol: string,
-    quantityText: string,
-  ): Result<readonly EngineEvent[], RefusalCode> {
-    const asset = this.config.assets.find((a) => a.symbol === symbol);
-    if (!asset) return refuse('unknown-symbol', `There is no asset "${symbol}" in this session.`);
-    const quantity = parseQuantity(quantityText, asset);
-    if (!quantity.ok) return quantity;
-    if (this.market.isHalted(this.indexOf(symbol))) {
-      return refuse('halted', `Trading in ${symbol} is halted. Wait until it resumes.`);
+    if (type === 'deposit') {
+      this.ledger.apply({ type: 'deposit', amount: amount.value });
+      out.push({ type: 'deposited', amount: canonical(amount.value) });
+      return ok(true);
     }
-    const price = this.lastPrice(symbol);
-    const notional = toCent(price.times(quantity.value));
-    const fee = toCent(notional.times(this.config.takerFeeRate));
-    if (side === 'buy') {
-      const minimum = new Dec(asset.minNotional);
-      if (notional.lessThan(minimum)) {
-        return refuse(
-          'below-min-notional',
-          `Order value ${formatUsd(notional)} is below the ${formatUsd(minimum)} minimum for ${symbol}.`,
-        );
-      }
-      const total = notional.plus(fee);
-      if (total.greaterThan(this.ledger.cash)) {
-        return refuse(
-          'insufficient-cash',
-          `This buy costs ${formatUsd(total)} with the fee; you have ${formatUsd(this.ledger.cash)} in cash.`,
-        );
-      }
-      this.ledger.buy(symbol, quantity.value, notional, fee);
-    } else {
-      const held = this.ledger.quantityOf(symbol);
-      if (quantity.value.greaterThan(held)) {
-        return refuse(
-          'insufficient-position',
-          `You hold ${canonical(held)} ${symbol}; you cannot sell ${canonical(quantity.value)}.`,
-        );
-      }
-      this.ledger.sell(symbol, quantity.value, notional, fee);
+    const free = this.ledger.cash.minus(this.broker.reservedCash());
+    if (amount.value.greaterThan(free)) {
+      return refuse(
+        'insufficient-cash',
+        `You can withdraw at most ${formatUsd(free)}: the rest is cash held for open buy orders or not there.`,
+      );
     }
-    this.fillCount++;
-    return ok([
-      {
-        type: 'filled',
-        side,
-        symbol,
-        quantity: canonical(quantity.value),
-        price: canonical(price),
-        notional: canonical(notional),
-        fee: canonical(fee),
-      },
-    ]);
+    this.ledger.apply({ type: 'withdrawal', amount: amount.value });
+    out.push({ type: 'withdrew', amount: canonical(amount.value) });
+    return ok(true);
   }
 
   /** The resumable state, as plain JSON-able data. */
   snapshot(): SessionSnapshot {
     return {
-      version: 1,
+      version: 2,
       seed: this.seed,
       time: this.currentTime,
       seq: this.appliedCount,
       market: this.market.state(),
       ledger: this.ledger.snapshot(),
-      fillCount: this.fillCount,
+      orders: this.broker.state(),
+      stats: this.stats.snapshot(),
+      curve: this.curve.snapshot(),
     };
+  }
+
+  /** Open orders, recent closed orders and fills, newest first. */
+  orders(): {
+    open: OrderState[];
+    closed: OrderState[];
+    fills: FillEvent[];
+  } {
+    return {
+      open: this.broker.openOrders(),
+      closed: this.broker.closedOrders(),
+      fills: this.broker.fills(),
+    };
+  }
+
+  /** Trading totals and the equity curve, for analytics. */
+  record(): { stats: StatsState; curve: CurveState } {
+    return { stats: this.stats.snapshot(), curve: this.curve.snapshot() };
   }
 
   /** The portfolio at the current prices. */
@@ -270,6 +369,7 @@ export class Session {
           unrealizedPnl: canonical(pnl),
         };
       });
+    const equity = this.ledger.cash.plus(marketValue);
     return {
       time: this.currentTime,
       seq: this.appliedCount,
@@ -278,10 +378,13 @@ export class Session {
         lastPrice: canonical(this.lastPrice(a.symbol)),
       })),
       cash: canonical(this.ledger.cash),
-      equity: canonical(this.ledger.cash.plus(marketValue)),
+      reservedCash: canonical(this.broker.reservedCash()),
+      equity: canonical(equity),
       realizedPnl: canonical(this.ledger.realizedPnl),
       unrealizedPnl: canonical(unrealized),
       feesPaid: canonical(this.ledger.feesPaid),
+      dayPnl: canonical(equity.minus(this.curve.snapshot().dayStartEquity)),
+      openOrders: this.broker.openOrders().length,
       positions,
     };
   }
@@ -302,7 +405,6 @@ function restoreMarket(
       config.tickMs,
       config.startTime,
       config.replay,
-      state,
     );
     market.seek(time);
     return market;
@@ -352,31 +454,4 @@ export function replayFrom(
     }
   }
   return ok(session);
-}
-
-function parsePositive(text: string, label: string): Result<Dec, RefusalCode> {
-  if (typeof text !== 'string' || !isDecimalString(text)) {
-    return refuse('not-a-number', `${label} must be a plain number such as 0.25.`);
-  }
-  const value = new Dec(text);
-  if (!value.isPositive() || value.isZero())
-    return refuse('non-positive', `${label} must be greater than zero.`);
-  if (value.greaterThan(MAX_AMOUNT)) return refuse('too-large', `${label} is too large.`);
-  return ok(value);
-}
-
-function parseQuantity(text: string, asset: AssetSpec): Result<Dec, RefusalCode> {
-  const quantity = parsePositive(text, 'Quantity');
-  if (!quantity.ok) return quantity;
-  const step = new Dec(asset.stepSize);
-  if (!quantity.value.modulo(step).isZero()) {
-    const allowed = decimalsOf(canonical(step));
-    const given = decimalsOf(text);
-    const message =
-      given > allowed
-        ? `Quantity has ${given} decimals; ${asset.symbol} allows ${allowed}.`
-        : `Quantity must be a multiple of ${canonical(step)} ${asset.symbol}.`;
-    return refuse('over-precise', message);
-  }
-  return ok(quantity.value);
 }

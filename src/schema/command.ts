@@ -1,39 +1,30 @@
 import * as z from 'zod/mini';
 import type { Command, TimedCommand } from '../engine/commands.ts';
-import type { ScenarioEvent } from '../engine/market/scenario.ts';
 import { decimalString, epochMs } from './decimal.ts';
+import { orderRequestShape } from './orders.ts';
+import { scenarioEventSchema } from './scenario.ts';
+
+export { scenarioEventSchema };
 
 const symbol = z.string().check(z.minLength(1), z.maxLength(10));
+const orderId = z.string().check(z.minLength(1), z.maxLength(48));
 
 /**
  * A command as the UI sends it and the log stores it. Amounts are checked for shape here; the
- * engine checks them against the asset (step, minimum) and says why when it refuses.
+ * engine checks them against the asset (step, tick, minimum, cash) and says why when it refuses.
  */
-const fraction = (max: number) =>
-  z.number().check(z.gt(0, 'must be above zero'), z.lte(max, `must be at most ${max}`));
-const hours = z
-  .number()
-  .check(z.gt(0, 'must be above zero'), z.lte(720, 'must be at most 720 hours'));
-
-/** A teaching scenario; sizes are fractions (0.2 = 20 %), durations simulated hours. */
-export const scenarioEventSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('flash-crash'),
-    symbol: z.optional(symbol),
-    drop: fraction(0.9),
-  }),
-  z.strictObject({ type: z.literal('rally'), symbol: z.optional(symbol), rise: fraction(5) }),
-  z.strictObject({
-    type: z.literal('volatility-spike'),
-    factor: z.number().check(z.gte(1), z.lte(20)),
-    hours,
-  }),
-  z.strictObject({ type: z.literal('correlation-breakdown'), hours }),
-  z.strictObject({ type: z.literal('halt'), symbol, hours }),
-]) satisfies z.ZodMiniType<ScenarioEvent>;
-
 export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('deposit'), amount: decimalString }),
+  z.strictObject({ type: z.literal('withdraw'), amount: decimalString }),
+  z.strictObject({ type: z.literal('place-order'), ...orderRequestShape }),
+  z.strictObject({ type: z.literal('cancel-order'), orderId }),
+  z.strictObject({ type: z.literal('cancel-all'), symbol: z.optional(symbol) }),
+  z.strictObject({
+    type: z.literal('amend-order'),
+    orderId,
+    price: z.optional(decimalString),
+    quantity: z.optional(decimalString),
+  }),
   z.strictObject({ type: z.literal('market-buy'), symbol, quantity: decimalString }),
   z.strictObject({ type: z.literal('market-sell'), symbol, quantity: decimalString }),
   z.strictObject({ type: z.literal('scenario'), event: scenarioEventSchema }),

@@ -6,6 +6,10 @@ const positiveDecimal = decimalString.check(
   z.refine((s) => Number(s) > 0, 'Must be greater than zero.'),
 );
 
+const feeRate = decimalString.check(
+  z.refine((s) => Number(s) < 0.1, 'A fee rate must be below 10 %.'),
+);
+
 /** One OHLCV candle, prices as decimal strings: imported, replayed and charted alike. */
 export const candleSchema = z.strictObject({
   time: epochMs,
@@ -26,6 +30,16 @@ export const assetSpecSchema = z.strictObject({
   minNotional: decimalString,
   startPrice: positiveDecimal,
   annualVolatility: z.number().check(z.minimum(0), z.maximum(5)),
+  makerFeeRate: z.optional(feeRate),
+  takerFeeRate: z.optional(feeRate),
+});
+
+/** The realism toggles of a session. */
+export const executionConfigSchema = z.strictObject({
+  latencyMs: z.int().check(z.minimum(0), z.maximum(60_000, 'Latency is at most 60,000 ms.')),
+  spreadMultiplier: z.number().check(z.minimum(0), z.maximum(10, 'At most 10 times the spread.')),
+  slippage: z.boolean(),
+  partialFills: z.boolean(),
 });
 
 export const sessionConfigSchema = z
@@ -46,9 +60,9 @@ export const sessionConfigSchema = z
         candles: z.readonly(z.array(candleSchema).check(z.minLength(2), z.maxLength(100_000))),
       }),
     ),
-    takerFeeRate: decimalString.check(
-      z.refine((s) => Number(s) < 0.1, 'A fee rate must be below 10 %.'),
-    ),
+    takerFeeRate: feeRate,
+    makerFeeRate: z.optional(feeRate),
+    execution: z.optional(executionConfigSchema),
   })
   .check(
     z.refine(

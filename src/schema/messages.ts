@@ -6,7 +6,7 @@ import { sessionIdSchema, sha256Schema } from './rows.ts';
 import { portfolioViewSchema } from './snapshot.ts';
 
 import { speedSchema } from './clock.ts';
-import { scenarioEventSchema } from './command.ts';
+import { engineEventSchema } from './orders.ts';
 import { plainLabel } from './text.ts';
 export { SPEEDS, speedSchema, type Speed } from './clock.ts';
 
@@ -60,20 +60,6 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type WorkerMessage = z.infer<typeof workerMessageSchema>;
-
-const engineEventSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('deposited'), amount: decimalString }),
-  z.strictObject({ type: z.literal('scenario'), event: scenarioEventSchema }),
-  z.strictObject({
-    type: z.literal('filled'),
-    side: z.enum(['buy', 'sell']),
-    symbol: z.string(),
-    quantity: decimalString,
-    price: decimalString,
-    notional: decimalString,
-    fee: decimalString,
-  }),
-]);
 
 /** The worker's answer once a command is durable in IndexedDB. */
 export const commandAckSchema = z.strictObject({

@@ -58,7 +58,12 @@ const sessionFileV1Schema = z
     z.refine(
       (f) => {
         const symbols = new Set(f.config.assets.map((a) => a.symbol));
-        return f.commands.every((c) => !('symbol' in c.command) || symbols.has(c.command.symbol));
+        return f.commands.every(
+          (c) =>
+            !('symbol' in c.command) ||
+            c.command.symbol === undefined ||
+            symbols.has(c.command.symbol),
+        );
       },
       { message: 'A command trades an asset that is not in the session.', path: ['commands'] },
     ),

@@ -3,6 +3,7 @@ import type { MarketState } from '../engine/market/market.ts';
 import type { ReplayState } from '../engine/market/replay-market.ts';
 import type { PortfolioView, SessionSnapshot } from '../engine/session.ts';
 import { decimalString, epochMs, signedDecimalString } from './decimal.ts';
+import { brokerStateSchema, curveStateSchema, statsStateSchema } from './orders.ts';
 
 const uint32 = z.int().check(z.minimum(0), z.maximum(0xffffffff));
 const count = z.int().check(z.minimum(0));
@@ -29,8 +30,6 @@ export const marketStateSchema = z.strictObject({
   prices: z.readonly(z.array(positive)),
   variances: z.readonly(z.array(positive)),
   hourReturns: z.readonly(z.array(finite)),
-  lows: z.readonly(z.array(positive)),
-  highs: z.readonly(z.array(positive)),
   effects: z.readonly(
     z.array(
       z.discriminatedUnion('type', [
@@ -44,18 +43,18 @@ export const marketStateSchema = z.strictObject({
 
 export const replayStateSchema = z.strictObject({
   type: z.literal('replay'),
-  lows: z.readonly(z.array(positive)),
-  highs: z.readonly(z.array(positive)),
 }) satisfies z.ZodMiniType<ReplayState>;
 
 export const sessionSnapshotSchema = z.strictObject({
-  version: z.literal(1),
+  version: z.literal(2),
   seed: z.string().check(z.minLength(1), z.maxLength(100)),
   time: epochMs,
   seq: count,
   market: z.union([marketStateSchema, replayStateSchema]),
   ledger: ledgerSnapshotSchema,
-  fillCount: count,
+  orders: brokerStateSchema,
+  stats: statsStateSchema,
+  curve: curveStateSchema,
 }) satisfies z.ZodMiniType<SessionSnapshot>;
 
 export const portfolioViewSchema = z.strictObject({
@@ -63,10 +62,13 @@ export const portfolioViewSchema = z.strictObject({
   seq: count,
   prices: z.readonly(z.array(z.strictObject({ symbol: z.string(), lastPrice: decimalString }))),
   cash: decimalString,
+  reservedCash: decimalString,
   equity: decimalString,
   realizedPnl: signedDecimalString,
   unrealizedPnl: signedDecimalString,
   feesPaid: decimalString,
+  dayPnl: signedDecimalString,
+  openOrders: count,
   positions: z.readonly(
     z.array(
       z.strictObject({

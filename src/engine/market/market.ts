@@ -41,9 +41,6 @@ export interface MarketState {
   readonly variances: readonly number[];
   /** Log return so far in the current hour, per asset. */
   readonly hourReturns: readonly number[];
-  /** Lowest and highest price since the asset was last quoted. */
-  readonly lows: readonly number[];
-  readonly highs: readonly number[];
   readonly effects: readonly ActiveEffect[];
 }
 
@@ -68,8 +65,6 @@ export class Market {
   private readonly prices: Float64Array;
   private readonly variances: Float64Array;
   private readonly hourReturns: Float64Array;
-  private readonly lows: Float64Array;
-  private readonly highs: Float64Array;
   private spare: number | null;
   private hour: number;
   private turbulent: boolean;
@@ -108,8 +103,6 @@ export class Market {
     this.prices = Float64Array.from(state.prices);
     this.variances = Float64Array.from(state.variances);
     this.hourReturns = Float64Array.from(state.hourReturns);
-    this.lows = Float64Array.from(state.lows);
-    this.highs = Float64Array.from(state.highs);
     this.effects = [...state.effects];
     this.refreshHour(time);
   }
@@ -131,8 +124,6 @@ export class Market {
       prices,
       variances: assets.map((a) => (a.annualVolatility ** 2 / HOURS_PER_YEAR) * DIFFUSION_SHARE),
       hourReturns: assets.map(() => 0),
-      lows: prices,
-      highs: prices,
       effects: [],
     });
   }
@@ -173,8 +164,6 @@ export class Market {
       const price = this.prices[i]! * growth;
       this.prices[i] = price;
       this.hourReturns[i]! += r;
-      if (price < this.lows[i]!) this.lows[i] = price;
-      if (price > this.highs[i]!) this.highs[i] = price;
       this.volumes[i] = (this.volumeScale[i]! * (0.25 + Math.abs(e))) / price;
     }
     this.onTick?.(time, this.prices, this.volumes);
@@ -185,21 +174,17 @@ export class Market {
     return Math.max(1, Math.round(this.prices[index]! / Number(this.assets[index]!.tickSize)));
   }
 
-  /** What the market offers for one asset now: bid, ask, depth, and the range since the last quote. */
+  /** What the market offers for one asset now: bid, ask and depth. Reading it changes nothing. */
   quote(index: number, time: number): Quote {
-    const quote = buildQuote({
+    return buildQuote({
       asset: this.assets[index]!,
       time,
       midTicks: this.lastTicks(index),
-      low: this.lows[index]!,
-      high: this.highs[index]!,
       stress: Math.sqrt(
         this.varianceMultiplier() * (this.variances[index]! / this.targets[index]!),
       ),
       halted: this.halted[index] === 1,
     });
-    this.lows[index] = this.highs[index] = this.prices[index]!;
-    return quote;
   }
 
   /** Applies a teaching scenario at `time`; refuses one that names an unknown asset. */
@@ -217,8 +202,6 @@ export class Market {
         for (let i = 0; i < this.n; i++) {
           if (target >= 0 && i !== target) continue;
           this.prices[i]! *= factor;
-          this.lows[i] = Math.min(this.lows[i]!, this.prices[i]!);
-          this.highs[i] = Math.max(this.highs[i]!, this.prices[i]!);
         }
         if (event.type === 'flash-crash')
           this.effects.push({ type: 'volatility-spike', factor: 4, until: time + 6 * HOUR });
@@ -259,8 +242,6 @@ export class Market {
       prices: Array.from(this.prices),
       variances: Array.from(this.variances),
       hourReturns: Array.from(this.hourReturns),
-      lows: Array.from(this.lows),
-      highs: Array.from(this.highs),
       effects: this.effects.map((e) => ({ ...e })),
     };
   }

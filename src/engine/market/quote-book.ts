@@ -13,8 +13,6 @@ export function buildQuote(input: {
   readonly asset: AssetSpec;
   readonly time: number;
   readonly midTicks: number;
-  readonly low: number;
-  readonly high: number;
   /** Current volatility over its normal level (1 = normal). */
   readonly stress: number;
   readonly halted: boolean;
@@ -41,7 +39,6 @@ export function buildQuote(input: {
     if (bid - k * gap >= 1) bids.push(level(bid - k * gap, k));
     asks.push(level(ask + k * gap, k));
   }
-  const onGrid = (price: number) => tick.times(Math.max(1, Math.round(price / tickNumber)));
   return {
     symbol: asset.symbol,
     time,
@@ -50,8 +47,6 @@ export function buildQuote(input: {
     last: tick.times(mid),
     bids,
     asks,
-    low: onGrid(input.low),
-    high: onGrid(input.high),
     halted: input.halted,
   };
 }

@@ -22,9 +22,6 @@ export interface Quote {
   /** Depth, best level first; a market order walks these and pays the impact. */
   readonly bids: readonly DepthLevel[];
   readonly asks: readonly DepthLevel[];
-  /** Lowest and highest traded price since the previous quote: resting orders fill if crossed. */
-  readonly low: Dec;
-  readonly high: Dec;
   /** A halted asset accepts no fills (a scenario event can halt one). */
   readonly halted: boolean;
 }

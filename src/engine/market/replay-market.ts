@@ -14,11 +14,9 @@ export interface ReplaySource {
   readonly candles: readonly ImportedCandle[];
 }
 
-/** What a replay needs to continue exactly: the path is regenerated from the seed. */
+/** What a replay needs to continue exactly: nothing but the time, as the path is regenerated from the seed. */
 export interface ReplayState {
   readonly type: 'replay';
-  readonly lows: readonly number[];
-  readonly highs: readonly number[];
 }
 
 /**
@@ -34,8 +32,6 @@ export class ReplayMarket {
   private readonly volumes = new Float64Array(1);
   private path: Float64Array | null = null;
   private pathIndex = -1;
-  private low: number;
-  private high: number;
 
   constructor(
     private readonly seed: string,
@@ -43,15 +39,12 @@ export class ReplayMarket {
     private readonly tickMs: number,
     private readonly startTime: number,
     private readonly source: ReplaySource,
-    state?: ReplayState,
   ) {
     this.ticksPerCandle = source.intervalMs / tickMs;
     if (!Number.isInteger(this.ticksPerCandle) || this.ticksPerCandle < 4) {
       throw new Error('A replayed candle needs at least four ticks.');
     }
     this.prices[0] = Number(source.candles[0]!.open);
-    this.low = state?.lows[0] ?? this.prices[0];
-    this.high = state?.highs[0] ?? this.prices[0];
   }
 
   /** Where the price is at a simulated time (restores the price after a resume). */
@@ -61,9 +54,7 @@ export class ReplayMarket {
 
   /** Advances one tick that ends at `time`. */
   step(time: number): void {
-    const price = this.priceAt(time);
-    if (price < this.low) this.low = price;
-    if (price > this.high) this.high = price;
+    this.priceAt(time);
     this.onTick?.(time, this.prices, this.volumes);
   }
 
@@ -72,17 +63,13 @@ export class ReplayMarket {
   }
 
   quote(_index: number, time: number): Quote {
-    const quote = buildQuote({
+    return buildQuote({
       asset: this.asset,
       time,
       midTicks: this.lastTicks(0),
-      low: this.low,
-      high: this.high,
       stress: 1,
       halted: false,
     });
-    this.low = this.high = this.prices[0]!;
-    return quote;
   }
 
   /** Real history cannot be rewritten by a scenario. */
@@ -95,7 +82,7 @@ export class ReplayMarket {
   }
 
   state(): ReplayState {
-    return { type: 'replay', lows: [this.low], highs: [this.high] };
+    return { type: 'replay' };
   }
 
   private priceAt(time: number): number {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../../src/engine/canonical-json.ts';
 import { Ledger } from '../../../src/engine/ledger.ts';
+import { Dec } from '../../../src/engine/decimal.ts';
 
 describe('canonical JSON and its hash', () => {
   it('sorts keys at every depth and drops undefined', () => {
@@ -37,7 +38,8 @@ describe('the ledger checks its invariants', () => {
 
   it('throws when a sell exceeds the position, which the session must have refused first', () => {
     const ledger = new Ledger();
-    expect(() => ledger.sell('BTC', ledger.cash.plus(1), ledger.cash, ledger.cash)).toThrow(
+    const sell = { type: 'fill', side: 'sell', symbol: 'BTC', quantity: new Dec(1) } as const;
+    expect(() => ledger.apply({ ...sell, notional: new Dec(5), fee: new Dec(0) })).toThrow(
       /exceeds/,
     );
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../../src/engine/session.ts';
-import { CONFIG, buy, deposit, sell } from '../../support/sessions.ts';
+import { AT_LAST, START, buy, deposit, sell } from '../../support/sessions.ts';
 
 // All commands apply at the start time, where BTC's last price is its start price, 49973.07.
 function session() {
-  const s = Session.create('money', CONFIG);
+  const s = Session.create('money', AT_LAST);
   expect(s.apply(deposit('50000')).ok).toBe(true);
   return s;
 }
@@ -12,22 +12,25 @@ function session() {
 describe('money is exact, to the cent, rounded half to even', () => {
   it('charges notional and fee to the cent on a buy', () => {
     const s = session();
-    const fill = s.apply(buy('0.25'));
+    const applied = s.apply(buy('0.25'));
+    const fills = applied.ok ? applied.value.filter((e) => e.type === 'filled') : [];
     // 0.25 × 49973.07 = 12493.2675 → 12493.27; fee 0.1 % = 12.493… → 12.49.
-    expect(fill).toEqual({
-      ok: true,
-      value: [
-        {
-          type: 'filled',
-          side: 'buy',
-          symbol: 'BTC',
-          quantity: '0.25',
-          price: '49973.07',
-          notional: '12493.27',
-          fee: '12.49',
-        },
-      ],
-    });
+    expect(fills).toEqual([
+      {
+        type: 'filled',
+        time: START,
+        orderId: '#2',
+        side: 'buy',
+        symbol: 'BTC',
+        quantity: '0.25',
+        price: '49973.07',
+        notional: '12493.27',
+        fee: '12.49',
+        liquidity: 'taker',
+        slippage: '0',
+        realizedPnl: '0',
+      },
+    ]);
     const view = s.view();
     expect(view.cash).toBe('37494.24');
     expect(view.feesPaid).toBe('12.49');
@@ -74,7 +77,7 @@ describe('money is exact, to the cent, rounded half to even', () => {
   });
 
   it('adds deposits exactly however many there are', () => {
-    const s = Session.create('deposits', CONFIG);
+    const s = Session.create('deposits', AT_LAST);
     for (let i = 0; i < 1000; i++) s.apply(deposit('0.1'));
     expect(s.view().cash).toBe('100');
   });

@@ -1,0 +1,636 @@
+import type { AssetSpec, ExecutionConfig, SessionConfig } from '../config.ts';
+import { REALISTIC } from '../config.ts';
+import { Dec, ZERO, canonical, formatUsd, toCent } from '../decimal.ts';
+import type { EngineEvent, FillEvent, OrderChange } from '../events.ts';
+import type { Ledger } from '../ledger.ts';
+import type { Quote } from '../market/quote.ts';
+import { ok, refuse, type Result } from '../result.ts';
+import type { Stats } from '../analytics/stats.ts';
+import { bookOf, totalOf, walkBook, type Book, type FillRules, type Level } from './fill-model.ts';
+import type { OrderState, Side } from './order.ts';
+import { validateOrder, type OrderRefusal, type ValidOrder } from './validate.ts';
+
+/** What the broker needs of the market: prices in ticks, quotes, halts. */
+export interface MarketPort {
+  lastTicks(index: number): number;
+  quote(index: number, time: number): Quote;
+  isHalted(index: number): boolean;
+}
+
+/** The broker's resumable state. */
+export interface BrokerState {
+  /** Open orders, in placement order. */
+  readonly open: readonly OrderState[];
+  /** The most recent final orders, newest last. */
+  readonly closed: readonly OrderState[];
+  /** Every order id ever used: a resubmitted id never places a second order. */
+  readonly usedIds: readonly string[];
+  readonly nextNumber: number;
+  /** The most recent fills, newest last. */
+  readonly recentFills: readonly FillEvent[];
+}
+
+const KEEP_CLOSED = 100;
+const KEEP_FILLS = 200;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Working = Mutable<OrderState>;
+
+/**
+ * The paper broker: takes orders, sends them to the simulated market after the configured
+ * latency, works resting orders every tick, fills against the quote's depth and books every fill
+ * in the ledger. Everything it does is a function of the commands and the market, so a replay
+ * reproduces it exactly.
+ */
+export class Broker {
+  private readonly open = new Map<string, Working>();
+  private readonly closed: OrderState[];
+  private readonly used: Set<string>;
+  private nextNumber: number;
+  private readonly recentFills: FillEvent[];
+  private readonly execution: ExecutionConfig;
+  private readonly rules: FillRules;
+
+  constructor(
+    private readonly config: SessionConfig,
+    private readonly ledger: Ledger,
+    private readonly stats: Stats,
+    private readonly market: MarketPort,
+    state?: BrokerState,
+  ) {
+    this.execution = config.execution ?? REALISTIC;
+    this.rules = { slippage: this.execution.slippage, partialFills: this.execution.partialFills };
+    for (const order of state?.open ?? []) this.open.set(order.id, { ...order });
+    this.closed = [...(state?.closed ?? [])];
+    this.used = new Set(state?.usedIds ?? []);
+    this.nextNumber = state?.nextNumber ?? 1;
+    this.recentFills = [...(state?.recentFills ?? [])];
+  }
+
+  /** True when some order is working: only then does a tick cost anything. */
+  get busy(): boolean {
+    return this.open.size > 0;
+  }
+
+  /** An order by id, open or recently closed. */
+  find(id: string): OrderState | undefined {
+    return this.open.get(id) ?? this.closed.find((o) => o.id === id);
+  }
+
+  /** Whether an id was ever used. */
+  isUsed(id: string): boolean {
+    return this.used.has(id);
+  }
+
+  /** Validates and accepts an order; it reaches the market now or after the latency. */
+  place(input: ValidOrder, time: number, out: EngineEvent[]): Result<true, OrderRefusal> {
+    const checked = validateOrder(input, {
+      config: this.config,
+      time,
+      last: this.lastPrice(input.asset, input.index),
+      availableCash: this.ledger.cash.minus(this.reservedCash()),
+      availableQuantity: this.ledger
+        .quantityOf(input.asset.symbol)
+        .minus(this.reservedQuantity(input.asset.symbol)),
+      takerRate: this.feeRate(input.asset, 'taker'),
+      halted: this.market.isHalted(input.index),
+    });
+    if (!checked.ok) return checked;
+    const order: Working = {
+      ...checked.value,
+      number: this.nextNumber++,
+      status: 'accepted',
+      filled: '0',
+      triggered: false,
+      placedAt: time,
+      arrivesAt: time + this.execution.latencyMs,
+      updatedAt: time,
+      filledNotional: '0',
+      fees: '0',
+      reason: null,
+      ocoWith: null,
+      role: null,
+    };
+    this.used.add(order.id);
+    this.open.set(order.id, order);
+    this.emit(order, 'accepted', out);
+    if (this.hasArrived(order, time)) this.arrive(order, time, out);
+    return ok(true);
+  }
+
+  /** Cancels one open order. */
+  cancel(id: string, time: number, out: EngineEvent[]): Result<true, OrderRefusal> {
+    const order = this.open.get(id);
+    if (!order) return refuse('no-such-order', this.whyNotOpen(id));
+    this.finish(order, 'cancelled', 'Cancelled by you.', time, out);
+    return ok(true);
+  }
+
+  /** Cancels every open order (of one asset, when named); keeps protective stops when asked. */
+  cancelAll(
+    time: number,
+    out: EngineEvent[],
+    options: { symbol?: string; keepProtective?: boolean; reason?: string } = {},
+  ): number {
+    let count = 0;
+    for (const order of [...this.open.values()]) {
+      if (options.symbol !== undefined && order.symbol !== options.symbol) continue;
+      if (options.keepProtective && order.side === 'sell' && isStopType(order.type)) continue;
+      this.finish(order, 'cancelled', options.reason ?? 'Cancelled by you.', time, out);
+      count++;
+    }
+    return count;
+  }
+
+  /** Changes the price or quantity of a resting order that has not been triggered. */
+  amend(
+    id: string,
+    change: { readonly price?: Dec; readonly quantity?: Dec },
+    time: number,
+    out: EngineEvent[],
+  ): Result<true, OrderRefusal> {
+    const order = this.open.get(id);
+    if (!order) return refuse('no-such-order', this.whyNotOpen(id));
+    if (order.type === 'market' || order.type === 'trailing-stop' || order.triggered) {
+      return refuse(
+        'not-amendable',
+        `Order ${id} cannot be amended; cancel it and place a new one.`,
+      );
+    }
+    const filled = new Dec(order.filled);
+    if (change.quantity && !change.quantity.greaterThan(filled)) {
+      return refuse(
+        'invalid-order',
+        `The new quantity must be more than the ${canonical(filled)} already filled.`,
+      );
+    }
+    const extra = change.quantity ? change.quantity.minus(order.quantity) : ZERO;
+    if (order.side === 'sell' && extra.greaterThan(ZERO)) {
+      const available = this.ledger
+        .quantityOf(order.symbol)
+        .minus(this.reservedQuantity(order.symbol));
+      if (extra.greaterThan(available))
+        return refuse(
+          'insufficient-position',
+          `You have ${canonical(available)} ${order.symbol} free to sell; the change needs ${canonical(extra)} more.`,
+        );
+    }
+    const before = { ...order };
+    if (change.quantity) order.quantity = canonical(change.quantity);
+    if (change.price) {
+      if (order.type === 'limit') order.limitPrice = canonical(change.price);
+      else order.triggerPrice = canonical(change.price);
+    }
+    if (order.side === 'buy' && this.reservedCash().greaterThan(this.ledger.cash)) {
+      Object.assign(order, before);
+      return refuse(
+        'insufficient-cash',
+        `The change would commit more than your ${formatUsd(this.ledger.cash)} in cash.`,
+      );
+    }
+    order.updatedAt = time;
+    this.emit(order, 'amended', out);
+    if (this.hasArrived(order, time) && order.type === 'limit') this.takeOrRest(order, time, out);
+    return ok(true);
+  }
+
+  /** Works every open order at a new tick: arrivals, expiries, triggers and resting fills. */
+  onTick(time: number, out: EngineEvent[]): void {
+    for (const order of [...this.open.values()]) {
+      if (!this.open.has(order.id)) continue;
+      if (!this.hasArrived(order, time)) continue;
+      if (order.arrivesAt > time - this.config.tickMs) {
+        this.arrive(order, time, out);
+        continue;
+      }
+      if (order.expiresAt !== null && time >= order.expiresAt) {
+        this.finish(order, 'expired', 'Its good-till-date time passed.', time, out);
+        continue;
+      }
+      const index = this.indexOf(order.symbol);
+      if (this.market.isHalted(index)) continue;
+      this.work(order, this.market.lastTicks(index), time, out);
+    }
+  }
+
+  /** The broker's state, for snapshots. */
+  state(): BrokerState {
+    return {
+      open: [...this.open.values()].map((o) => ({ ...o })),
+      closed: [...this.closed],
+      usedIds: [...this.used].sort(),
+      nextNumber: this.nextNumber,
+      recentFills: [...this.recentFills],
+    };
+  }
+
+  /** Open orders, in placement order. */
+  openOrders(): OrderState[] {
+    return [...this.open.values()].map((o) => ({ ...o }));
+  }
+
+  /** Recently closed orders, newest first. */
+  closedOrders(): OrderState[] {
+    return [...this.closed].reverse();
+  }
+
+  /** Recent fills, newest first. */
+  fills(): FillEvent[] {
+    return [...this.recentFills].reverse();
+  }
+
+  /** Cash committed to open buy orders, at their limit or trigger price plus the taker fee. */
+  reservedCash(): Dec {
+    let total = ZERO;
+    for (const o of this.open.values()) {
+      if (o.side !== 'buy') continue;
+      const price = new Dec(o.limitPrice ?? o.triggerPrice ?? o.referencePrice);
+      const asset = this.assetOf(o.symbol);
+      total = total.plus(
+        remainingOf(o)
+          .times(price)
+          .times(new Dec(1).plus(this.feeRate(asset, 'taker'))),
+      );
+    }
+    return toCent(total);
+  }
+
+  /** Quantity committed to open sell orders; a bracket's two exits count once. */
+  reservedQuantity(symbol: string): Dec {
+    let total = ZERO;
+    for (const o of this.open.values()) {
+      if (o.side !== 'sell' || o.symbol !== symbol) continue;
+      if (o.role === 'stop-loss' && o.ocoWith && this.open.has(o.ocoWith)) continue;
+      total = total.plus(remainingOf(o));
+    }
+    return total;
+  }
+
+  private arrive(order: Working, time: number, out: EngineEvent[]): void {
+    // Arrival is marked by moving the arrival time to the tick the order reached the market in.
+    order.arrivesAt = Math.min(order.arrivesAt, time);
+    const index = this.indexOf(order.symbol);
+    if (this.market.isHalted(index) && order.type === 'market') {
+      this.finish(order, 'rejected', `Trading in ${order.symbol} is halted.`, time, out);
+      return;
+    }
+    if (order.type === 'trailing-stop') this.trail(order, this.market.lastTicks(index));
+    if (order.type === 'market') this.take(order, undefined, time, out);
+    else if (order.type === 'limit') this.takeOrRest(order, time, out);
+    else this.work(order, this.market.lastTicks(index), time, out);
+  }
+
+  private hasArrived(order: Working, time: number): boolean {
+    // Prices stand still between ticks, so an order meets the price of the tick it arrives in.
+    return order.arrivesAt < time + this.config.tickMs;
+  }
+
+  /** One tick of a resting order at the last price (in ticks). */
+  private work(order: Working, last: number, time: number, out: EngineEvent[]): void {
+    const tick = new Dec(this.assetOf(order.symbol).tickSize);
+    const toTicks = (price: string) => new Dec(price).dividedBy(tick).toNumber();
+    if (order.type === 'limit' || (order.type === 'stop-limit' && order.triggered)) {
+      // A resting limit fills when the market trades through it: buyers' below, sellers' above.
+      const limit = toTicks(order.limitPrice!);
+      if (order.side === 'buy' ? last < limit : last > limit) this.fillResting(order, time, out);
+      return;
+    }
+    if (order.type === 'trailing-stop') this.trail(order, last);
+    const trigger = toTicks(order.triggerPrice!);
+    const hit =
+      order.type === 'take-profit'
+        ? order.side === 'sell'
+          ? last >= trigger
+          : last <= trigger
+        : order.side === 'sell'
+          ? last <= trigger
+          : last >= trigger;
+    if (!hit) return;
+    order.triggered = true;
+    order.referencePrice = order.triggerPrice!;
+    this.emit(order, 'triggered', out);
+    if (order.type === 'stop-limit') this.takeOrRest(order, time, out);
+    else this.take(order, undefined, time, out);
+  }
+
+  /** Moves a trailing stop with the best price since arrival; it never moves back. */
+  private trail(order: Working, last: number): void {
+    const asset = this.assetOf(order.symbol);
+    const tick = new Dec(asset.tickSize);
+    const lastPrice = tick.times(last);
+    const extreme =
+      order.extreme === null
+        ? lastPrice
+        : order.side === 'sell'
+          ? Dec.max(order.extreme, lastPrice)
+          : Dec.min(order.extreme, lastPrice);
+    order.extreme = canonical(extreme);
+    const { by, value } = order.trail!;
+    const distance = by === 'amount' ? new Dec(value) : extreme.times(value).dividedBy(100);
+    const stop =
+      order.side === 'sell'
+        ? extreme.minus(distance).toNearest(tick, Dec.ROUND_DOWN)
+        : extreme.plus(distance).toNearest(tick, Dec.ROUND_UP);
+    order.triggerPrice = canonical(Dec.max(stop, tick));
+  }
+
+  /** A limit meeting the market: takes what its price allows, then rests or ends by its TIF. */
+  private takeOrRest(order: Working, time: number, out: EngineEvent[]): void {
+    const asset = this.assetOf(order.symbol);
+    const limit = new Dec(order.limitPrice!).dividedBy(asset.tickSize).toNumber();
+    const book = this.book(order.symbol, time);
+    const best = (order.side === 'buy' ? book.asks : book.bids)[0];
+    const marketable =
+      best !== undefined && (order.side === 'buy' ? best.ticks <= limit : best.ticks >= limit);
+    if (marketable && order.postOnly) {
+      this.finish(order, 'rejected', 'Post-only: it would have taken liquidity.', time, out);
+      return;
+    }
+    if (marketable) this.take(order, limit, time, out, book);
+    else if (order.timeInForce === 'IOC' || order.timeInForce === 'FOK')
+      this.finish(order, 'expired', 'Nothing to match at your price.', time, out);
+  }
+
+  /** Takes liquidity by walking the book, up to `limit` ticks if given. */
+  private take(
+    order: Working,
+    limit: number | undefined,
+    time: number,
+    out: EngineEvent[],
+    book = this.book(order.symbol, time),
+  ): void {
+    const asset = this.assetOf(order.symbol);
+    const wanted = this.affordable(order, remainingOf(order), book);
+    const slices = walkBook(book, order.side, wanted, this.rules, new Dec(asset.stepSize), limit);
+    const available = totalOf(slices);
+    if (order.timeInForce === 'FOK' && available.lessThan(remainingOf(order))) {
+      this.finish(order, 'expired', 'Fill-or-kill: the whole quantity was not there.', time, out);
+      return;
+    }
+    for (const slice of slices) this.fill(order, slice, 'taker', time, out);
+    if (!this.open.has(order.id) || remainingOf(order).isZero()) return;
+    const rests =
+      limit !== undefined && (order.timeInForce === 'GTC' || order.timeInForce === 'GTD');
+    if (rests) return;
+    const reason = wanted.lessThan(remainingOf(order))
+      ? 'Not enough cash for the rest.'
+      : limit === undefined
+        ? 'The book ran out of depth for the rest.'
+        : 'Nothing more to match at your price.';
+    this.finish(order, order.type === 'market' ? 'expired' : 'cancelled', reason, time, out);
+  }
+
+  /** A resting order filled at its own price, as a maker: the top level's size per tick. */
+  private fillResting(order: Working, time: number, out: EngineEvent[]): void {
+    const asset = this.assetOf(order.symbol);
+    const book = this.book(order.symbol, time);
+    const top = (order.side === 'buy' ? book.asks : book.bids)[0]?.quantity ?? ZERO;
+    let quantity = remainingOf(order);
+    if (this.execution.partialFills) quantity = Dec.min(quantity, top);
+    const price = new Dec(order.limitPrice!).dividedBy(asset.tickSize).toNumber();
+    quantity = this.affordable(order, quantity, { mid: price, bids: [], asks: [] }, price);
+    if (quantity.isZero()) {
+      this.finish(order, 'cancelled', 'Not enough cash to fill it.', time, out);
+      return;
+    }
+    this.fill(order, { ticks: price, quantity }, 'maker', time, out);
+  }
+
+  /**
+   * The part of `quantity` the ledger can honour: a buy's cost with fees within cash, a sell
+   * within the position (a stop may meet a position already sold).
+   */
+  private affordable(order: Working, quantity: Dec, book: Book, atTicks?: number): Dec {
+    const asset = this.assetOf(order.symbol);
+    const step = new Dec(asset.stepSize);
+    if (order.side === 'sell') return Dec.min(quantity, this.ledger.quantityOf(order.symbol));
+    const rate = this.feeRate(asset, atTicks === undefined ? 'taker' : 'maker');
+    let cash = this.ledger.cash;
+    let total = ZERO;
+    const slices =
+      atTicks === undefined
+        ? walkBook(book, 'buy', quantity, { ...this.rules, partialFills: false }, step)
+        : [{ ticks: atTicks, quantity }];
+    for (const s of slices) {
+      const price = new Dec(asset.tickSize).times(s.ticks);
+      // Each slice costs its notional and fee, each rounded to the cent as the fill will be.
+      const costOf = (q: Dec) => {
+        const notional = toCent(price.times(q));
+        return notional.plus(toCent(notional.times(rate)));
+      };
+      if (costOf(s.quantity).greaterThan(cash)) {
+        let take = cash.dividedBy(price.times(rate.plus(1))).toNearest(step, Dec.ROUND_DOWN);
+        while (take.greaterThan(ZERO) && costOf(take).greaterThan(cash)) take = take.minus(step);
+        return total.plus(take);
+      }
+      cash = cash.minus(costOf(s.quantity));
+      total = total.plus(s.quantity);
+    }
+    // Cash was not the limit: whatever depth there is decides.
+    return quantity;
+  }
+
+  private fill(
+    order: Working,
+    slice: Level,
+    liquidity: 'maker' | 'taker',
+    time: number,
+    out: EngineEvent[],
+  ): void {
+    const asset = this.assetOf(order.symbol);
+    const price = new Dec(asset.tickSize).times(slice.ticks);
+    const quantity = slice.quantity;
+    const notional = toCent(price.times(quantity));
+    const fee = toCent(notional.times(this.feeRate(asset, liquidity)));
+    const realized = this.ledger.apply({
+      type: 'fill',
+      side: order.side,
+      symbol: order.symbol,
+      quantity,
+      notional,
+      fee,
+    });
+    const difference = price.minus(order.referencePrice).times(quantity);
+    const fill: FillEvent = {
+      type: 'filled',
+      time,
+      orderId: order.id,
+      side: order.side,
+      symbol: order.symbol,
+      quantity: canonical(quantity),
+      price: canonical(price),
+      notional: canonical(notional),
+      fee: canonical(fee),
+      liquidity,
+      slippage: canonical(toCent(order.side === 'buy' ? difference : difference.negated())),
+      realizedPnl: canonical(realized),
+    };
+    this.stats.record(fill);
+    this.recentFills.push(fill);
+    if (this.recentFills.length > KEEP_FILLS) this.recentFills.shift();
+    out.push(fill);
+    order.filled = canonical(quantity.plus(order.filled));
+    order.filledNotional = canonical(notional.plus(order.filledNotional));
+    order.fees = canonical(fee.plus(order.fees));
+    order.updatedAt = time;
+    const done = remainingOf(order).isZero();
+    if (done) this.finish(order, 'filled', null, time, out);
+    else {
+      order.status = 'partially-filled';
+      this.emit(order, 'partially-filled', out);
+    }
+    if (order.bracket) this.protect(order, quantity, time, out);
+    if (order.ocoWith) this.shrinkSibling(order.ocoWith, quantity, time, out);
+  }
+
+  /** A bracket entry filled: its take-profit and stop-loss now cover what it bought. */
+  private protect(entry: Working, quantity: Dec, time: number, out: EngineEvent[]): void {
+    const tpId = `${entry.id}/tp`;
+    const slId = `${entry.id}/sl`;
+    const tp = this.open.get(tpId);
+    const sl = this.open.get(slId);
+    if (tp && sl) {
+      for (const child of [tp, sl]) {
+        child.quantity = canonical(quantity.plus(child.quantity));
+        child.updatedAt = time;
+        this.emit(child, 'amended', out);
+      }
+      return;
+    }
+    if (this.used.has(tpId)) return; // the exits already ran their course
+    const common = {
+      symbol: entry.symbol,
+      side: 'sell' as Side,
+      quantity: canonical(quantity),
+      filled: '0',
+      trail: null,
+      extreme: null,
+      timeInForce: 'GTC' as const,
+      expiresAt: null,
+      postOnly: false,
+      bracket: null,
+      status: 'accepted' as const,
+      triggered: false,
+      placedAt: time,
+      arrivesAt: time,
+      updatedAt: time,
+      filledNotional: '0',
+      fees: '0',
+      reason: null,
+    };
+    const children: Working[] = [
+      {
+        ...common,
+        id: tpId,
+        number: this.nextNumber++,
+        type: 'limit',
+        limitPrice: entry.bracket!.takeProfit,
+        triggerPrice: null,
+        referencePrice: entry.bracket!.takeProfit,
+        ocoWith: slId,
+        role: 'take-profit',
+      },
+      {
+        ...common,
+        id: slId,
+        number: this.nextNumber++,
+        type: 'stop',
+        limitPrice: null,
+        triggerPrice: entry.bracket!.stopLoss,
+        referencePrice: entry.bracket!.stopLoss,
+        ocoWith: tpId,
+        role: 'stop-loss',
+      },
+    ];
+    for (const child of children) {
+      this.used.add(child.id);
+      this.open.set(child.id, child);
+      this.emit(child, 'accepted', out);
+    }
+  }
+
+  /** One-cancels-other: a fill of one exit takes the same quantity off its sibling. */
+  private shrinkSibling(id: string, quantity: Dec, time: number, out: EngineEvent[]): void {
+    const sibling = this.open.get(id);
+    if (!sibling) return;
+    const left = new Dec(sibling.quantity).minus(quantity);
+    if (!left.greaterThan(sibling.filled)) {
+      this.finish(sibling, 'cancelled', 'Its bracket sibling filled.', time, out);
+      return;
+    }
+    sibling.quantity = canonical(left);
+    sibling.updatedAt = time;
+    this.emit(sibling, 'amended', out);
+  }
+
+  private finish(
+    order: Working,
+    status: 'filled' | 'cancelled' | 'expired' | 'rejected',
+    reason: string | null,
+    time: number,
+    out: EngineEvent[],
+  ): void {
+    order.status = status;
+    order.reason = reason;
+    order.updatedAt = time;
+    this.open.delete(order.id);
+    this.closed.push({ ...order });
+    if (this.closed.length > KEEP_CLOSED) this.closed.shift();
+    this.emit(order, status, out);
+    // A cancelled bracket exit takes its sibling with it; a cancelled entry leaves its exits.
+    if (status !== 'filled' && order.ocoWith && this.open.has(order.ocoWith)) {
+      const sibling = this.open.get(order.ocoWith)!;
+      this.finish(sibling, 'cancelled', 'Its bracket sibling was closed.', time, out);
+    }
+  }
+
+  private emit(order: Working, change: OrderChange, out: EngineEvent[]): void {
+    out.push({ type: 'order', change, order: { ...order } });
+  }
+
+  private whyNotOpen(id: string): string {
+    const closed = this.closed.find((o) => o.id === id);
+    return closed
+      ? `Order ${id} is already ${closed.status}.`
+      : `There is no open order with the id ${id}.`;
+  }
+
+  private book(symbol: string, time: number): Book {
+    const asset = this.assetOf(symbol);
+    return bookOf(
+      this.market.quote(this.indexOf(symbol), time),
+      new Dec(asset.tickSize),
+      this.execution.spreadMultiplier,
+    );
+  }
+
+  private lastPrice(asset: AssetSpec, index: number): Dec {
+    return new Dec(asset.tickSize).times(this.market.lastTicks(index));
+  }
+
+  private feeRate(asset: AssetSpec, liquidity: 'maker' | 'taker'): Dec {
+    const rate =
+      liquidity === 'maker'
+        ? (asset.makerFeeRate ?? this.config.makerFeeRate ?? this.config.takerFeeRate)
+        : (asset.takerFeeRate ?? this.config.takerFeeRate);
+    return new Dec(rate);
+  }
+
+  private assetOf(symbol: string): AssetSpec {
+    return this.config.assets[this.indexOf(symbol)]!;
+  }
+
+  private indexOf(symbol: string): number {
+    const index = this.config.assets.findIndex((a) => a.symbol === symbol);
+    if (index < 0) throw new Error(`Unknown symbol ${symbol}`);
+    return index;
+  }
+}
+
+function remainingOf(order: OrderState): Dec {
+  return new Dec(order.quantity).minus(order.filled);
+}
+
+function isStopType(type: OrderState['type']): boolean {
+  return type === 'stop' || type === 'stop-limit' || type === 'trailing-stop';
+}

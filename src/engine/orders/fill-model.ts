@@ -1,0 +1,87 @@
+import { Dec, ZERO } from '../decimal.ts';
+import type { Quote } from '../market/quote.ts';
+import type { Side } from './order.ts';
+
+/** One price level in whole ticks, with the quantity resting there. */
+export interface Level {
+  readonly ticks: number;
+  readonly quantity: Dec;
+}
+
+/** A quote in whole ticks, after the session's spread multiplier. */
+export interface Book {
+  readonly mid: number;
+  readonly bids: readonly Level[];
+  readonly asks: readonly Level[];
+}
+
+/** How fills are made: the realism toggles of the session config. */
+export interface FillRules {
+  /** False: the whole quantity fills at the best price (the "ideal" preset). */
+  readonly slippage: boolean;
+  /** True: a market order takes only the visible depth, a resting order one level per tick. */
+  readonly partialFills: boolean;
+}
+
+/** Beyond the visible levels the book goes on in the same pattern, to this many levels in all. */
+const MAX_LEVELS = 40;
+
+/** A quote in ticks, its spread scaled by `multiplier` (0 = no spread, 1 = as simulated). */
+export function bookOf(quote: Quote, tick: Dec, multiplier: number): Book {
+  const ticks = (price: Dec) => price.dividedBy(tick).toNumber();
+  const mid = ticks(quote.last);
+  const shiftBid = Math.round((mid - ticks(quote.bid)) * (1 - multiplier));
+  const shiftAsk = Math.round((ticks(quote.ask) - mid) * (1 - multiplier));
+  return {
+    mid,
+    bids: quote.bids.map((l) => ({ ticks: ticks(l.price) + shiftBid, quantity: l.quantity })),
+    asks: quote.asks.map((l) => ({ ticks: ticks(l.price) - shiftAsk, quantity: l.quantity })),
+  };
+}
+
+/**
+ * The slices a taker order of `quantity` gets, best first. Depth is spaced evenly and grows
+ * linearly with distance, so the cumulative quantity grows with the square of the distance: the
+ * price impact of an order grows with the square root of its size. `limit` (in ticks) stops the
+ * walk at a price; the result may fill less than asked when depth or the limit runs out.
+ */
+export function walkBook(
+  book: Book,
+  side: Side,
+  quantity: Dec,
+  rules: FillRules,
+  step: Dec,
+  limit?: number,
+): Level[] {
+  const levels = side === 'buy' ? book.asks : book.bids;
+  const best = levels[0];
+  if (!best) return [];
+  const within = (ticks: number) =>
+    ticks >= 1 && (limit === undefined || (side === 'buy' ? ticks <= limit : ticks >= limit));
+  if (!rules.slippage) return within(best.ticks) ? [{ ticks: best.ticks, quantity }] : [];
+  const taken: Level[] = [];
+  let remaining = quantity;
+  const count = rules.partialFills ? levels.length : MAX_LEVELS;
+  const gap = Math.abs((levels[1]?.ticks ?? best.ticks + 1) - best.ticks) || 1;
+  for (let k = 0; k < count && remaining.greaterThan(ZERO); k++) {
+    const level = levels[k] ?? extrapolate(best, k, gap, side, step);
+    if (!within(level.ticks)) break;
+    const take = Dec.min(remaining, level.quantity);
+    taken.push({ ticks: level.ticks, quantity: take });
+    remaining = remaining.minus(take);
+  }
+  return taken;
+}
+
+/** Level k beyond the visible depth: k gaps from the best, (1 + k) times its size. */
+function extrapolate(best: Level, k: number, gap: number, side: Side, step: Dec): Level {
+  return {
+    ticks: side === 'buy' ? best.ticks + k * gap : best.ticks - k * gap,
+    quantity: Dec.max(best.quantity.times(1 + k).toNearest(step, Dec.ROUND_DOWN), step),
+  };
+}
+
+/** The total quantity of some slices. */
+export function totalOf(slices: readonly Level[]): Dec {
+  return slices.reduce((sum, s) => sum.plus(s.quantity), ZERO);
+}
