@@ -2,16 +2,21 @@
 //   (no subcommand)  candles CSV: --seed S --days N --interval 1m|5m|1h|1d [--assets A,B] [--tick 1s|1m|…] [--out FILE]
 //                    --facts prints the stylized facts of the run next to the real data's instead
 //   verify FILE…     replays session files and prints one row each: verdict, equity, return, trades
+//   demo             runs the seed's demo (five Moderate-tier buys) headless: --seed S --days N [--session-out F]
+//   replay FILE      replays one session file and prints where it ends, as JSON
 // Bad arguments print the usage and exit with code 2.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runCandles, runFacts } from './candles-command.ts';
 import { UsageError } from './usage-error.ts';
 import { runVerify } from './verify-command.ts';
+import { runDemo, runReplay } from './demo-command.ts';
 
 const USAGE = `Usage:
   npm run sim -- --seed 42 --days 365 --interval 1h [--assets BTC,ETH] [--tick 1m] [--out file.csv] [--facts]
-  npm run sim -- verify a.json b.json … [--json]`;
+  npm run sim -- verify a.json b.json … [--json]
+  npm run sim -- demo --seed 42 [--days 30] [--session-out demo.json]
+  npm run sim -- replay session.json`;
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
@@ -23,6 +28,22 @@ async function main(argv: string[]): Promise<number> {
     });
     if (positionals.length === 0) throw new UsageError('Give at least one session file.');
     return runVerify(positionals, values.json ?? false);
+  }
+  if (first === 'demo') {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        seed: { type: 'string' },
+        days: { type: 'string' },
+        'session-out': { type: 'string' },
+      },
+    });
+    return runDemo({ seed: values.seed, days: values.days, sessionOut: values['session-out'] });
+  }
+  if (first === 'replay') {
+    const { positionals } = parseArgs({ args: rest, allowPositionals: true });
+    if (positionals.length !== 1) throw new UsageError('Give exactly one session file.');
+    return runReplay(positionals[0]!);
   }
   const { values, positionals } = parseArgs({
     args: argv,

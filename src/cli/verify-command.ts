@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Dec } from '../engine/decimal.ts';
-import { collectFills } from '../engine/trade-export.ts';
 import { replay, stateHash } from '../engine/session.ts';
 import { parseSessionFile } from '../schema/session-file.ts';
 
@@ -52,7 +51,7 @@ async function verifyOne(path: string): Promise<Row> {
     verdict: (await stateHash(replayed.value.snapshot())) === f.stateHash ? 'verified' : 'modified',
     equity: view.equity,
     returnPct,
-    trades: collectFills(f.seed, f.config, f.commands).length,
+    trades: Object.values(replayed.value.record().stats.perAsset).reduce((n, a) => n + a.fills, 0),
   };
 }
 

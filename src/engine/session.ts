@@ -176,6 +176,10 @@ export class Session {
     return this.config.assets.filter((_, i) => this.market.isHalted(i)).map((a) => a.symbol);
   }
 
+  private tickOf(symbol: string): Dec {
+    return new Dec(this.config.assets[this.indexOf(symbol)]!.tickSize);
+  }
+
   private indexOf(symbol: string): number {
     const index = this.config.assets.findIndex((a) => a.symbol === symbol);
     if (index < 0) throw new Error(`Unknown symbol ${symbol}`);
@@ -364,7 +368,8 @@ export class Session {
         return {
           symbol,
           quantity: canonical(p.quantity),
-          averageCost: canonical(toCent(p.cost.dividedBy(p.quantity))),
+          // Shown on the asset's price grid: a cent is too coarse for a coin at $0.45.
+          averageCost: canonical(p.cost.dividedBy(p.quantity).toNearest(this.tickOf(symbol))),
           marketValue: canonical(value),
           unrealizedPnl: canonical(pnl),
         };

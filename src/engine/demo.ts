@@ -1,0 +1,44 @@
+import type { SessionConfig } from './config.ts';
+import type { Command, TimedCommand } from './commands.ts';
+import { Dec } from './decimal.ts';
+import { maxPositionValue, TIERS } from './risk/tiers.ts';
+import { Session } from './session.ts';
+import { canonical } from './decimal.ts';
+
+/** The original report's demo: $50,000 and five coins. */
+export const DEMO_CASH = '50000';
+export const DEMO_SYMBOLS = ['BTC', 'ETH', 'ADA', 'SOL', 'DOT'] as const;
+
+/**
+ * The demo's opening commands: the deposit, then one market buy of each demo coin, each as large
+ * as the Moderate tier allows at the equity of that moment, priced at the ask with the taker fee
+ * and rounded down to the coin's step. Same seed and config, same commands.
+ */
+export function demoCommands(seed: string, config: SessionConfig): TimedCommand[] {
+  const session = Session.create(seed, config);
+  const at = config.startTime;
+  const log: TimedCommand[] = [];
+  const run = (command: Command) => {
+    const applied = session.apply(command);
+    if (!applied.ok) throw new Error(`The demo cannot place ${command.type}: ${applied.message}`);
+    log.push({ at, command });
+  };
+  run({ type: 'deposit', amount: DEMO_CASH });
+  for (const symbol of DEMO_SYMBOLS) {
+    const asset = config.assets.find((a) => a.symbol === symbol);
+    if (!asset) throw new Error(`The demo needs ${symbol} in the session's assets.`);
+    const budget = maxPositionValue(TIERS.moderate, new Dec(session.view().equity));
+    const fee = new Dec(asset.takerFeeRate ?? config.takerFeeRate);
+    const price = session.quote(symbol).ask.times(fee.plus(1));
+    const quantity = budget.dividedBy(price).toNearest(asset.stepSize, Dec.ROUND_DOWN);
+    run({
+      type: 'place-order',
+      clientOrderId: `demo-${symbol}`,
+      symbol,
+      side: 'buy',
+      orderType: 'market',
+      quantity: canonical(quantity),
+    });
+  }
+  return log;
+}
