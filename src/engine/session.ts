@@ -1,9 +1,9 @@
-import type { AssetSpec, SessionConfig } from './config.ts';
+import type { SessionConfig } from './config.ts';
 import type { Command, RefusalCode, TimedCommand } from './commands.ts';
 import type { EngineEvent, FillEvent } from './events.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { Dec, canonical, decimalsOf, formatUsd, toCent, ZERO } from './decimal.ts';
-import { Broker, type BrokerState } from './orders/broker.ts';
+import { Broker, type BrokerState, type TakerEstimate } from './orders/broker.ts';
 import type { OrderRequest, OrderState } from './orders/order.ts';
 import { parsePositive, parseQuantity, parsePrice } from './orders/validate.ts';
 import { Stats, type StatsState } from './analytics/stats.ts';
@@ -334,6 +334,11 @@ export class Session {
       stats: this.stats.snapshot(),
       curve: this.curve.snapshot(),
     };
+  }
+
+  /** What a market order would cost now (nothing changes); quantity must be on the step grid. */
+  estimate(symbol: string, side: 'buy' | 'sell', quantity: string): TakerEstimate {
+    return this.broker.estimate(symbol, side, new Dec(quantity), this.currentTime);
   }
 
   /** Open orders, recent closed orders and fills, newest first. */

@@ -23,6 +23,25 @@ export function quantityProblem(
   return null;
 }
 
+/** Why a typed price cannot be sent, in plain words; null when it can. */
+export function priceProblem(
+  text: string,
+  label: string,
+  asset: Pick<AssetSpec, 'symbol' | 'tickSize'>,
+): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return `Enter a ${label.toLowerCase()}.`;
+  const shape = decimalString.safeParse(trimmed);
+  if (!shape.success)
+    return `${label}: ${shape.error.issues[0]?.message ?? 'enter a plain number.'}`;
+  if (Number(trimmed) <= 0) return `${label} must be greater than zero.`;
+  const allowed = decimals(asset.tickSize);
+  if (decimals(trimmed.replace(/0+$/, '')) > allowed) {
+    return `${label} has ${decimals(trimmed)} decimals; ${asset.symbol} prices have ${allowed}.`;
+  }
+  return null;
+}
+
 /** Why a typed cash amount cannot be deposited; null when it can. */
 export function amountProblem(text: string): string | null {
   const trimmed = text.trim();

@@ -1,12 +1,17 @@
 import * as z from 'zod/mini';
 import type { Result } from '../engine/result.ts';
-import { decimalString, epochMs } from './decimal.ts';
-import { assetSpecSchema, candleSchema } from './config.ts';
+import { decimalString, epochMs, signedDecimalString } from './decimal.ts';
+import { assetSpecSchema, candleSchema, executionConfigSchema } from './config.ts';
 import { sessionIdSchema, sha256Schema } from './rows.ts';
 import { portfolioViewSchema } from './snapshot.ts';
 
 import { speedSchema } from './clock.ts';
-import { engineEventSchema } from './orders.ts';
+import {
+  engineEventSchema,
+  fillEventSchema,
+  orderStateSchema,
+  statsStateSchema,
+} from './orders.ts';
 import { plainLabel } from './text.ts';
 export { SPEEDS, speedSchema, type Speed } from './clock.ts';
 
@@ -35,6 +40,46 @@ export type MarketRow = z.infer<typeof marketRowSchema>;
 export const candleViewSchema = candleSchema;
 export type CandleView = z.infer<typeof candleViewSchema>;
 
+/** One figure of the analytics panel (see src/engine/analytics/metrics.ts). */
+export const metricSchema = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  value: z.nullable(z.number()),
+  unit: z.enum(['percent', 'ratio', 'usd', 'duration', 'count']),
+  definition: z.string(),
+});
+
+/** What the trade page shows besides the portfolio: orders, fills, analytics. */
+export const tradingViewSchema = z.strictObject({
+  open: z.array(orderStateSchema),
+  closed: z.array(orderStateSchema),
+  fills: z.array(fillEventSchema),
+  metrics: z.array(metricSchema),
+  /** The equity curve: start, spacing and equity values. */
+  curve: z.strictObject({
+    start: epochMs,
+    intervalMs: z.int(),
+    equity: z.array(z.number()),
+    drawdown: z.array(z.number()),
+  }),
+  perAsset: statsStateSchema.shape.perAsset,
+  execution: executionConfigSchema,
+  makerFeeRate: decimalString,
+});
+export type TradingView = z.infer<typeof tradingViewSchema>;
+
+/** One side of the depth view: price and quantity per level, best first. */
+export const depthViewSchema = z.strictObject({
+  symbol: z.string(),
+  bid: decimalString,
+  ask: decimalString,
+  last: decimalString,
+  bids: z.array(z.strictObject({ price: decimalString, quantity: decimalString })),
+  asks: z.array(z.strictObject({ price: decimalString, quantity: decimalString })),
+  halted: z.boolean(),
+});
+export type DepthView = z.infer<typeof depthViewSchema>;
+
 export const sessionViewSchema = z.strictObject({
   sessionId: sessionIdSchema,
   name: z.string(),
@@ -47,6 +92,7 @@ export const sessionViewSchema = z.strictObject({
   portfolio: portfolioViewSchema,
   markets: z.array(marketRowSchema),
   halted: z.array(z.string()),
+  trading: tradingViewSchema,
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
@@ -130,6 +176,25 @@ export function describeError(error: unknown): string {
 }
 
 export type { Result };
+
+/** The ticket asks what a market order would cost. */
+export const estimateRequestSchema = z.strictObject({
+  symbol: z.string().check(z.maxLength(10)),
+  side: z.enum(['buy', 'sell']),
+  quantity: decimalString,
+});
+
+/** What it would cost: the fillable quantity, notional, fee and slippage against the last price. */
+export const orderEstimateSchema = z.strictObject({
+  quantity: decimalString,
+  notional: decimalString,
+  fee: decimalString,
+  slippage: signedDecimalString,
+});
+export type OrderEstimate = z.infer<typeof orderEstimateSchema>;
+
+/** The seed a person gives the demo. */
+export const demoSeedSchema = z.string().check(z.regex(/^[A-Za-z0-9]{1,32}$/));
 
 /** A session's name as a person types it. */
 export const sessionNameSchema = plainLabel(80, 'A session name');

@@ -29,3 +29,24 @@ export function simTime(ms: number): string {
 export function isoNow(): string {
   return new Date().toISOString();
 }
+
+/** A price with all its decimals (a coin at $0.4521 keeps its four), e.g. "$49,973.07". */
+export function price(text: string): string {
+  const [whole = '0', fraction] = text.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `$${grouped}${fraction ? `.${fraction.padEnd(2, '0')}` : '.00'}`;
+}
+
+/** A fraction as a percentage with one decimal, e.g. 0.1234 → "12.3%". */
+export function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+/** A duration in simulated time, e.g. "3 d 4 h" or "12 min". */
+export function duration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ${minutes % 60} min`;
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}

@@ -3,6 +3,10 @@ import * as z from 'zod/mini';
 import {
   candleViewSchema,
   commandAckSchema,
+  depthViewSchema,
+  orderEstimateSchema,
+  type DepthView,
+  type OrderEstimate,
   resultSchema,
   sessionViewSchema,
   workerMessageSchema,
@@ -13,10 +17,15 @@ import {
   type Speed,
 } from '../schema/messages.ts';
 import { proxy, type SessionClient } from '../worker/client.ts';
+import { fillEventSchema } from '../schema/orders.ts';
+import type { FillEvent } from '../engine/events.ts';
 
 const viewResult = resultSchema(sessionViewSchema);
 const ackResult = resultSchema(commandAckSchema);
 const candlesResult = resultSchema(z.array(candleViewSchema));
+const depthResult = resultSchema(depthViewSchema);
+const estimateResult = resultSchema(orderEstimateSchema);
+const fillsResult = resultSchema(z.array(fillEventSchema));
 
 /** Candle intervals the chart offers. */
 export const CHART_INTERVALS = ['1m', '5m', '1h', '1d'] as const;
@@ -33,6 +42,7 @@ export class SessionState {
   selected = $state('BTC');
   interval = $state<ChartInterval>('1m');
   candles = $state.raw<readonly CandleView[]>([]);
+  depth = $state.raw<DepthView | null>(null);
 
   constructor(readonly client: SessionClient) {}
 
@@ -91,6 +101,33 @@ export class SessionState {
   async refreshCandles(): Promise<void> {
     const answer = candlesResult.parse(await this.client.candles(this.selected, this.interval));
     if (answer.ok) this.candles = answer.value;
+  }
+
+  /** Fetches the selected asset's order book for the depth view. */
+  async refreshDepth(): Promise<void> {
+    const answer = depthResult.parse(await this.client.depth(this.selected));
+    this.depth = answer.ok ? answer.value : null;
+  }
+
+  /** What a market order would cost now. */
+  async estimate(request: {
+    symbol: string;
+    side: 'buy' | 'sell';
+    quantity: string;
+  }): Promise<Result<OrderEstimate>> {
+    return estimateResult.parse(await this.client.estimate(request));
+  }
+
+  /** Every fill so far, newest first. */
+  async fillHistory(): Promise<Result<FillEvent[]>> {
+    return fillsResult.parse(await this.client.fillHistory());
+  }
+
+  /** Starts the seed's demo as a new session. */
+  async startDemo(seed: string): Promise<Result<SessionView>> {
+    const answer = viewResult.parse(await this.client.startDemo(seed));
+    if (answer.ok) this.show(answer.value);
+    return answer;
   }
 
   /** Shows another asset in the chart and the ticket. */

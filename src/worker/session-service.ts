@@ -1,4 +1,9 @@
-import { defaultConfig } from '../engine/config.ts';
+import { REALISTIC, defaultConfig } from '../engine/config.ts';
+import { demoCommands } from '../engine/demo.ts';
+import { computeMetrics, curveReturns } from '../engine/analytics/metrics.ts';
+import type { FillEvent } from '../engine/events.ts';
+import type { Quote } from '../engine/market/quote.ts';
+import { canonical } from '../engine/decimal.ts';
 import type { Command } from '../engine/commands.ts';
 import { ok, refuse, type Result } from '../engine/result.ts';
 import { Session, replay, replayFrom, stateHash } from '../engine/session.ts';
@@ -42,6 +47,11 @@ import {
   type ImportPreview,
   type SessionSummary,
   type CandleView,
+  demoSeedSchema,
+  estimateRequestSchema,
+  type OrderEstimate,
+  type DepthView,
+  type TradingView,
   type Role,
   type SessionView,
   type Speed,
@@ -91,6 +101,7 @@ export class SessionService {
   private waitAbort: AbortController | undefined;
   private speed: Speed = 1;
   private book: CandleBook | undefined;
+  private fillCache: { key: string; fills: FillEvent[] } | undefined;
   private importing:
     | {
         token: string;
@@ -342,7 +353,7 @@ export class SessionService {
       return refuse('bad-request', 'Unknown report.');
     this.advanceClock();
     const { row, session } = opened;
-    const fills = collectFills(row.seed, row.config, await loadAllCommands(opened.db, row.id));
+    const fills = await this.allFills();
     const slug =
       row.name
         .toLowerCase()
@@ -703,7 +714,86 @@ export class SessionService {
       portfolio,
       markets: this.book?.markets(portfolio.prices.map((p) => p.lastPrice)) ?? [],
       halted: session.haltedSymbols(),
+      trading: tradingView(session),
     };
+  }
+
+  /** Every fill of the open session so far, oldest first (replayed once per change, then kept). */
+  private async allFills(): Promise<FillEvent[]> {
+    const { row, session, db } = this.opened!;
+    const key = `${row.id}:${session.seq}:${session.time}`;
+    if (this.fillCache?.key !== key) {
+      const commands = await loadAllCommands(db, row.id);
+      this.fillCache = { key, fills: collectFills(row.seed, row.config, commands, session.time) };
+    }
+    return this.fillCache.fills;
+  }
+
+  /** The whole fill history, newest first, for the fills table. */
+  async fillHistory(): Promise<Result<FillEvent[]>> {
+    if (!this.opened) return refuse('not-open', 'No session is open.');
+    this.advanceClock();
+    return ok([...(await this.allFills())].reverse());
+  }
+
+  /** The estimated cost of a market order now, for the ticket; nothing changes. */
+  estimate(input: unknown): Result<OrderEstimate> {
+    const opened = this.opened;
+    if (!opened) return refuse('not-open', 'No session is open.');
+    const request = estimateRequestSchema.safeParse(input);
+    if (!request.success) return refuse('bad-request', describeIssues(request.error));
+    const { symbol, side, quantity } = request.data;
+    const asset = opened.row.config.assets.find((a) => a.symbol === symbol);
+    if (!asset || !new Dec(quantity).modulo(asset.stepSize).isZero() || new Dec(quantity).isZero())
+      return refuse('bad-request', 'Give an asset of this session and a quantity on its step.');
+    this.advanceClock();
+    const e = opened.session.estimate(symbol, side, quantity);
+    return ok({
+      quantity: canonical(e.quantity),
+      notional: canonical(e.notional),
+      fee: canonical(e.fee),
+      slippage: canonical(e.slippage),
+    });
+  }
+
+  /** The order book of one asset now, for the depth view. Reading it changes nothing. */
+  depth(symbolInput: unknown): Result<DepthView> {
+    const opened = this.opened;
+    if (!opened) return refuse('not-open', 'No session is open.');
+    if (
+      typeof symbolInput !== 'string' ||
+      !opened.row.config.assets.some((a) => a.symbol === symbolInput)
+    )
+      return refuse('bad-request', 'Ask for the depth of an asset in this session.');
+    const q = opened.session.quote(symbolInput);
+    const levels = (side: Quote['bids']) =>
+      side.map((l) => ({ price: canonical(l.price), quantity: canonical(l.quantity) }));
+    return ok({
+      symbol: q.symbol,
+      bid: canonical(q.bid),
+      ask: canonical(q.ask),
+      last: canonical(q.last),
+      bids: levels(q.bids),
+      asks: levels(q.asks),
+      halted: q.halted,
+    });
+  }
+
+  /** Starts the seed's demo as a new session and opens it: $50,000 and five Moderate-tier buys. */
+  async startDemo(seedInput: unknown): Promise<Result<SessionView>> {
+    const opened = this.opened;
+    if (!opened) return refuse('not-open', 'No session is open.');
+    const seed = demoSeedSchema.safeParse(seedInput);
+    if (!seed.success) return refuse('invalid-seed', 'Use 1–32 letters or digits as the seed.');
+    const config = defaultConfig(Math.floor(Date.now() / 1000) * 1000);
+    const id = await createNewSession(
+      opened.db,
+      `Demo, seed ${seed.data}`,
+      config,
+      demoCommands(seed.data, config).map((c) => c.command),
+      seed.data,
+    );
+    return this.switchTo(id);
   }
 
   private clockSettings(): ClockSettings {
@@ -734,26 +824,26 @@ async function createDefaultSession(db: PowerTraderDb): Promise<SessionId> {
   return createNewSession(db, 'My first session', defaultConfig(startTime));
 }
 
-/** Stores a new session with its opening deposit, its clock running at 1×. */
+/** Stores a new session with its opening commands (a deposit by default), its clock running at 1×. */
 async function createNewSession(
   db: PowerTraderDb,
   name: string,
   config: SessionConfig,
+  opening: readonly Command[] = [{ type: 'deposit', amount: STARTING_CASH }],
+  seed = randomSeed(),
 ): Promise<SessionId> {
   const id = newSessionId();
-  const seed = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
   const session = Session.create(seed, config);
-  const first: Command = { type: 'deposit', amount: STARTING_CASH };
-  const applied = session.apply(first);
-  if (!applied.ok) throw new Error(applied.message);
+  for (const command of opening) {
+    const applied = session.apply(command);
+    if (!applied.ok) throw new Error(applied.message);
+  }
   const state = session.snapshot();
   const now = Date.now();
   await createSession(
     db,
     { id, name, seed, config, createdAt: now, writerEpoch: 0 },
-    [{ sessionId: id, seq: 1, at: config.startTime, command: first }],
+    opening.map((command, i) => ({ sessionId: id, seq: i + 1, at: config.startTime, command })),
     {
       sessionId: id,
       hash: await stateHash(state),
@@ -763,6 +853,38 @@ async function createNewSession(
     },
   );
   return sessionIdSchema.parse(id);
+}
+
+function randomSeed(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
+/** The trade page's orders, fills and analytics, from the session's state. */
+function tradingView(session: Session): TradingView {
+  const { open, closed, fills } = session.orders();
+  const { stats, curve } = session.record();
+  const { index } = curveReturns(curve);
+  let peak = 0;
+  return {
+    open,
+    closed,
+    fills,
+    metrics: computeMetrics(curve, stats),
+    curve: {
+      start: curve.start,
+      intervalMs: curve.intervalMs,
+      equity: curve.points.map((p) => Number(p[0])),
+      drawdown: index.map((v) => {
+        peak = Math.max(peak, v);
+        return peak > 0 ? v / peak - 1 : 0;
+      }),
+    },
+    perAsset: stats.perAsset,
+    execution: session.config.execution ?? REALISTIC,
+    makerFeeRate: session.config.makerFeeRate ?? session.config.takerFeeRate,
+  };
 }
 
 /** The clock's rate for a speed setting; max speed does not use the clock's rate. */

@@ -30,6 +30,15 @@ export interface BrokerState {
   readonly recentFills: readonly FillEvent[];
 }
 
+/** A taker order's cost before it is placed. */
+export interface TakerEstimate {
+  /** How much the visible book can fill (may be less than asked). */
+  readonly quantity: Dec;
+  readonly notional: Dec;
+  readonly fee: Dec;
+  readonly slippage: Dec;
+}
+
 const KEEP_CLOSED = 100;
 const KEEP_FILLS = 200;
 
@@ -211,6 +220,27 @@ export class Broker {
       if (this.market.isHalted(index)) continue;
       this.work(order, this.market.lastTicks(index), time, out);
     }
+  }
+
+  /**
+   * What a taker order of `quantity` would cost now, before latency moves the price: the book is
+   * walked as a fill would walk it, and nothing changes.
+   */
+  estimate(symbol: string, side: Side, quantity: Dec, time: number): TakerEstimate {
+    const asset = this.assetOf(symbol);
+    const book = this.book(symbol, time);
+    const slices = walkBook(book, side, quantity, this.rules, new Dec(asset.stepSize));
+    const tick = new Dec(asset.tickSize);
+    let notional = ZERO;
+    for (const s of slices) notional = notional.plus(toCent(tick.times(s.ticks).times(s.quantity)));
+    const filled = totalOf(slices);
+    const mid = tick.times(this.market.lastTicks(this.indexOf(symbol))).times(filled);
+    return {
+      quantity: filled,
+      notional,
+      fee: toCent(notional.times(this.feeRate(asset, 'taker'))),
+      slippage: toCent(side === 'buy' ? notional.minus(mid) : mid.minus(notional)),
+    };
   }
 
   /** The broker's state, for snapshots. */
