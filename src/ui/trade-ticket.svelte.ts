@@ -42,6 +42,7 @@ const FIELD_OF: Record<string, Field> = {
   'insufficient-cash': 'quantity',
   'insufficient-position': 'quantity',
   'would-trigger': 'triggerPrice',
+  halted: 'quantity',
 };
 
 /** The order ticket: type-dependent fields, validation at each field, a cost estimate. */

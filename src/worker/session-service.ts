@@ -563,8 +563,10 @@ export class SessionService {
       performance.now(),
     );
     this.clock.setRunning(claimed.stored.snapshot.clock.running);
-    this.lastSave = Date.now();
     this.clockTimer = setInterval(() => this.onClock(), CLOCK_INTERVAL_MS);
+    // Saving at once marks this session as the one last used: a reload opens it again.
+    this.unsaved = true;
+    void this.enqueue(() => this.saveClock());
     this.schedulePush();
   }
 

@@ -38,7 +38,9 @@ export async function openApp(page: Page): Promise<void> {
 
 /** Buys a quantity of a coin and waits for the confirmation, which comes only once it is stored. */
 export async function buy(page: Page, quantity: string, symbol = 'BTC'): Promise<void> {
+  await page.getByLabel('Order type').selectOption('market');
+  await page.getByRole('radio', { name: 'Buy' }).check();
   await page.getByLabel(`Quantity (${symbol})`).fill(quantity);
-  await page.getByRole('button', { name: 'Buy' }).click();
+  await page.getByRole('button', { name: `Buy ${symbol}` }).click();
   await expect(page.getByTestId('confirmation')).toContainText(`Bought ${quantity} ${symbol}`);
 }

@@ -8,7 +8,7 @@ test('a position survives a reload, with the same state hash', async ({ page }) 
     '0.25',
   );
   await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByRole('button', { name: 'Run' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
   const hash = await page.getByTestId('state-hash').textContent();
 
   await page.reload();
@@ -28,6 +28,6 @@ test('an invalid quantity is explained at the field and cannot be sent', async (
 
   await field.fill('1000');
   await page.getByRole('button', { name: 'Buy' }).click();
-  await expect(page.locator('#quantity-help')).toContainText('you have $50,000.00 in cash');
+  await expect(page.locator('#quantity-help')).toContainText('you have $50,000.00 free in cash');
   await expect(page.getByTestId('no-positions')).toBeVisible();
 });

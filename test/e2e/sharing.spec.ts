@@ -46,7 +46,7 @@ test('a session exported on one device imports, replays and verifies on another'
   );
 
   // The imported session opens paused where the file ended: exporting it again gives the same bytes.
-  await expect(device.getByRole('button', { name: 'Run' })).toBeVisible();
+  await expect(device.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
   expect(await exportSession(device)).toBe(text);
   await other.close();
 });
@@ -124,9 +124,11 @@ test('trades download as CSV and the portfolio as a JSON summary', async ({ page
     page.getByRole('button', { name: 'Trades (CSV)' }).click(),
   ]);
   const lines = (await readFile((await csv.path())!, 'utf8')).trim().split('\n');
-  expect(lines[0]).toBe('time,side,symbol,quantity,price,notional,fee');
+  expect(lines[0]).toBe(
+    'time,order,side,symbol,quantity,price,notional,fee,liquidity,slippage,realized_pnl',
+  );
   expect(lines[1]).toMatch(
-    /^\d{4}-\d\d-\d\dT[\d:.]+Z,buy,BTC,0\.1,\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/,
+    /^\d{4}-\d\d-\d\dT[\d:.]+Z,[^,]+,buy,BTC,0\.1,\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?,taker,-?\d+(\.\d+)?,0$/,
   );
   const [json] = await Promise.all([
     page.waitForEvent('download'),

@@ -1,7 +1,9 @@
 import type { CurveState } from './curve.ts';
 import type { StatsState } from './stats.ts';
 
-const YEAR_MS = 365 * 86_400_000;
+const DAY_MS = 86_400_000;
+const YEAR_MS = 365 * DAY_MS;
+const MIN_RETURNS = 30;
 
 /** One figure of the analytics panel, with the sentence the UI shows on hover. */
 export interface Metric {
@@ -78,13 +80,16 @@ export function computeMetrics(curve: CurveState, stats: StatsState): Metric[] {
   const periodsPerYear = YEAR_MS / curve.intervalMs;
   const elapsed = (curve.points.length - 1) * curve.intervalMs;
   const total = index.length > 1 ? index.at(-1)! - 1 : null;
-  const annual = total !== null && elapsed > 0 ? (1 + total) ** (YEAR_MS / elapsed) - 1 : null;
-  const mean = average(returns);
-  const deviation = standardDeviation(returns);
-  const downside =
-    returns.length > 1
-      ? Math.sqrt(returns.reduce((sum, r) => sum + Math.min(r, 0) ** 2, 0) / returns.length)
-      : null;
+  // Scaling an hour to a year says nothing: annual figures wait for a simulated day of history,
+  // ratios of returns for thirty samples.
+  const annual =
+    total !== null && elapsed >= DAY_MS ? (1 + total) ** (YEAR_MS / elapsed) - 1 : null;
+  const enough = returns.length >= MIN_RETURNS;
+  const mean = enough ? average(returns) : null;
+  const deviation = enough ? standardDeviation(returns) : null;
+  const downside = enough
+    ? Math.sqrt(returns.reduce((sum, r) => sum + Math.min(r, 0) ** 2, 0) / returns.length)
+    : null;
   const { depth, duration } = drawdown(index, curve.intervalMs);
   const trades = stats.wins + stats.losses;
   const won = Number(stats.grossProfit);

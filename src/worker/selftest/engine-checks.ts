@@ -1,3 +1,4 @@
+import { IDEAL } from '../../engine/config.ts';
 import { monthlyCost, PRESET_TIERS } from '../../engine/cost/cost-tiers.ts';
 import { Dec } from '../../engine/decimal.ts';
 import { maxPositionValue, TIERS } from '../../engine/risk/tiers.ts';
@@ -54,12 +55,42 @@ export function engineChecks(scratchDbName: string): Check[] {
       suite: 'engine',
       name: 'Money is exact to the cent',
       run: async () => {
-        const session = Session.create('money', KNOWN_CONFIG);
+        // Fills at the last price (no spread or slippage), so the money can be checked by hand.
+        const session = Session.create('money', { ...KNOWN_CONFIG, execution: IDEAL });
         session.apply({ type: 'deposit', amount: '50000' });
         session.apply({ type: 'market-buy', symbol: 'BTC', quantity: '0.25' });
         const cash = session.view().cash;
         expectThat(cash === '37494.24', `Cash after a 0.25 BTC buy is ${cash}, expected 37494.24.`);
         return 'Buying 0.25 BTC at 49,973.07 with a 0.1 % fee leaves exactly $37,494.24.';
+      },
+    },
+    {
+      id: 'engine.idempotent-orders',
+      suite: 'engine',
+      name: 'A resubmitted order id never fills twice',
+      run: async () => {
+        const session = Session.create('retry', KNOWN_CONFIG);
+        session.apply({ type: 'deposit', amount: '50000' });
+        const order = {
+          type: 'place-order',
+          clientOrderId: 'retry-1',
+          symbol: 'ETH',
+          side: 'buy',
+          orderType: 'market',
+          quantity: '1',
+        } as const;
+        session.apply(order);
+        const again = session.apply(order);
+        const held = session.view().positions[0]?.quantity;
+        expectThat(
+          again.ok && again.value[0]?.type === 'duplicate',
+          'The resubmission was not recognised.',
+        );
+        expectThat(
+          held === '1',
+          `Holding ${held} ETH after two submissions of one order, expected 1.`,
+        );
+        return 'The same client order id sent twice placed one order and bought 1 ETH once.';
       },
     },
     {
