@@ -105,7 +105,7 @@ describe('the session worker with real IndexedDB', () => {
     expect(refused).toEqual({
       ok: false,
       code: 'insufficient-position',
-      message: 'You hold 0 BTC; you cannot sell 1.',
+      message: 'You have 0 BTC free to sell; you cannot sell 1.',
     });
     const invalid = acks.parse(
       await tab.client.submit({ type: 'market-buy', symbol: 'BTC', quantity: 1 }),

@@ -81,6 +81,30 @@ function benchReplay(): void {
   report('engine.replay-10k-commands', seconds * 1000, 'ms', '<=', 1000);
 }
 
+/** A tick of the ten-coin market while twenty orders rest, each checked against its price. */
+function benchRestingOrders(): void {
+  const session = Session.create('resting', CONFIG);
+  session.apply(deposit('1000000000'));
+  for (let i = 0; i < 20; i++) {
+    const outcome = session.apply({
+      type: 'place-order',
+      clientOrderId: `rest-${i}`,
+      symbol: 'BTC',
+      side: 'buy',
+      orderType: 'limit',
+      quantity: '0.01',
+      limitPrice: String(20_000 + i),
+    });
+    if (!outcome.ok) throw new Error(outcome.message);
+  }
+  const ticks = 100_000;
+  const t0 = performance.now();
+  session.advanceTo(START + ticks * CONFIG.tickMs);
+  const micros = ((performance.now() - t0) * 1000) / ticks;
+  if (session.orders().open.length !== 20) throw new Error('the resting orders filled');
+  report('engine.tick-with-20-resting-orders', micros, 'us', '<=', 20);
+}
+
 function benchTicks(): void {
   const session = Session.create('ticks', CONFIG);
   session.advanceTo(START + 60_000);
@@ -198,6 +222,7 @@ async function benchClickToPersisted(): Promise<void> {
 }
 
 benchMarketOrders();
+benchRestingOrders();
 benchReplay();
 benchTicks();
 benchHeap();

@@ -59,6 +59,7 @@ export class Broker {
   private readonly recentFills: FillEvent[];
   private readonly execution: ExecutionConfig;
   private readonly rules: FillRules;
+  private readonly tickCache = new Map<string, number>();
 
   constructor(
     private readonly config: SessionConfig,
@@ -317,8 +318,7 @@ export class Broker {
 
   /** One tick of a resting order at the last price (in ticks). */
   private work(order: Working, last: number, time: number, out: EngineEvent[]): void {
-    const tick = new Dec(this.assetOf(order.symbol).tickSize);
-    const toTicks = (price: string) => new Dec(price).dividedBy(tick).toNumber();
+    const toTicks = (price: string) => this.ticksOf(order.symbol, price);
     if (order.type === 'limit' || (order.type === 'stop-limit' && order.triggered)) {
       // A resting limit fills when the market trades through it: buyers' below, sellers' above.
       const limit = toTicks(order.limitPrice!);
@@ -623,6 +623,18 @@ export class Broker {
     return closed
       ? `Order ${id} is already ${closed.status}.`
       : `There is no open order with the id ${id}.`;
+  }
+
+  /** A price as whole ticks; remembered, since resting orders are compared every tick. */
+  private ticksOf(symbol: string, price: string): number {
+    const key = `${symbol} ${price}`;
+    let ticks = this.tickCache.get(key);
+    if (ticks === undefined) {
+      if (this.tickCache.size > 10_000) this.tickCache.clear();
+      ticks = new Dec(price).dividedBy(this.assetOf(symbol).tickSize).toNumber();
+      this.tickCache.set(key, ticks);
+    }
+    return ticks;
   }
 
   private book(symbol: string, time: number): Book {
