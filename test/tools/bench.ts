@@ -181,7 +181,9 @@ async function benchClickToPersisted(): Promise<void> {
     await page.getByLabel('Quantity (BTC)').fill('0.001');
     const clicks = 120;
     for (let i = 0; i < clicks; i++) {
-      await page.getByRole('button', { name: i % 2 ? 'Sell' : 'Buy' }).click();
+      const side = i % 2 ? 'Sell' : 'Buy';
+      await page.getByRole('radio', { name: side }).check();
+      await page.getByRole('button', { name: `${side} BTC` }).click();
       await page.waitForFunction(
         (n) => performance.getEntriesByName('command-persisted').length >= n,
         i + 1,

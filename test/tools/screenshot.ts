@@ -11,8 +11,11 @@ try {
   await openWhenReady(page, preview.url);
   await page.getByTestId('equity').waitFor();
   await page.getByLabel('Speed').selectOption('600');
-  await page.getByLabel('Quantity (BTC)').fill('0.4');
-  await page.getByRole('button', { name: 'Buy' }).click();
+  await page.getByRole('button', { name: 'Run the demo' }).click();
+  await page.getByTestId('position-DOT').waitFor();
+  await page.getByLabel('Speed').selectOption('600');
+  await page.getByLabel('Quantity (BTC)').fill('0.004');
+  await page.getByRole('button', { name: 'Buy BTC' }).click();
   await page.getByTestId('confirmation').waitFor();
   await page.waitForTimeout(25_000);
   await page.getByRole('button', { name: '5m' }).click();

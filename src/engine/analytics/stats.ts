@@ -21,61 +21,107 @@ export interface AssetStats {
   readonly realizedPnl: string;
 }
 
-const EMPTY: StatsState = {
-  volume: '0',
-  fees: '0',
-  slippage: '0',
-  wins: 0,
-  losses: 0,
-  grossProfit: '0',
-  grossLoss: '0',
-  perAsset: {},
-};
+interface AssetTotals {
+  fills: number;
+  volume: Dec;
+  fees: Dec;
+  realizedPnl: Dec;
+}
 
 /** Trading totals kept as fills happen, so analytics never replay the log. */
 export class Stats {
-  private constructor(private state: StatsState) {}
+  private volume = ZERO;
+  private fees = ZERO;
+  private slippage = ZERO;
+  private wins = 0;
+  private losses = 0;
+  private grossProfit = ZERO;
+  private grossLoss = ZERO;
+  private readonly perAsset = new Map<string, AssetTotals>();
 
   static create(): Stats {
-    return new Stats(EMPTY);
+    return new Stats();
   }
 
   static fromState(state: StatsState): Stats {
-    return new Stats(state);
+    const stats = new Stats();
+    stats.volume = new Dec(state.volume);
+    stats.fees = new Dec(state.fees);
+    stats.slippage = new Dec(state.slippage);
+    stats.wins = state.wins;
+    stats.losses = state.losses;
+    stats.grossProfit = new Dec(state.grossProfit);
+    stats.grossLoss = new Dec(state.grossLoss);
+    for (const [symbol, a] of Object.entries(state.perAsset)) {
+      stats.perAsset.set(symbol, {
+        fills: a.fills,
+        volume: new Dec(a.volume),
+        fees: new Dec(a.fees),
+        realizedPnl: new Dec(a.realizedPnl),
+      });
+    }
+    return stats;
   }
 
   /** Adds one fill. A sell's realized P&L after its fee counts as a win or a loss. */
-  record(fill: FillEvent): void {
-    const add = (a: string, b: Dec | string) => canonical(new Dec(a).plus(b));
-    const s = this.state;
-    const net = new Dec(fill.realizedPnl).minus(fill.fee);
-    const isSell = fill.side === 'sell';
-    const asset = s.perAsset[fill.symbol] ?? { fills: 0, volume: '0', fees: '0', realizedPnl: '0' };
-    this.state = {
-      volume: add(s.volume, fill.notional),
-      fees: add(s.fees, fill.fee),
-      slippage: add(s.slippage, fill.slippage),
-      wins: s.wins + (isSell && net.greaterThan(ZERO) ? 1 : 0),
-      losses: s.losses + (isSell && !net.greaterThan(ZERO) ? 1 : 0),
-      grossProfit: isSell && net.greaterThan(ZERO) ? add(s.grossProfit, net) : s.grossProfit,
-      grossLoss: isSell && !net.greaterThan(ZERO) ? add(s.grossLoss, net.negated()) : s.grossLoss,
-      perAsset: {
-        ...s.perAsset,
-        [fill.symbol]: {
-          fills: asset.fills + 1,
-          volume: add(asset.volume, fill.notional),
-          fees: add(asset.fees, fill.fee),
-          realizedPnl: add(asset.realizedPnl, fill.realizedPnl),
-        },
-      },
-    };
+  record(fill: FillEvent, notional: Dec, fee: Dec, slippage: Dec, realized: Dec): void {
+    this.volume = this.volume.plus(notional);
+    this.fees = this.fees.plus(fee);
+    this.slippage = this.slippage.plus(slippage);
+    if (fill.side === 'sell') {
+      const net = realized.minus(fee);
+      if (net.greaterThan(ZERO)) {
+        this.wins++;
+        this.grossProfit = this.grossProfit.plus(net);
+      } else {
+        this.losses++;
+        this.grossLoss = this.grossLoss.minus(net);
+      }
+    }
+    const asset = this.perAsset.get(fill.symbol);
+    if (asset) {
+      asset.fills++;
+      asset.volume = asset.volume.plus(notional);
+      asset.fees = asset.fees.plus(fee);
+      asset.realizedPnl = asset.realizedPnl.plus(realized);
+    } else {
+      this.perAsset.set(fill.symbol, {
+        fills: 1,
+        volume: notional,
+        fees: fee,
+        realizedPnl: realized,
+      });
+    }
   }
 
-  /** The totals, per-asset entries sorted by symbol (for a stable hash). */
+  /** Fills so far. */
+  get fillCount(): number {
+    let count = 0;
+    for (const a of this.perAsset.values()) count += a.fills;
+    return count;
+  }
+
+  /** The totals as canonical strings, per-asset entries sorted by symbol (for a stable hash). */
   snapshot(): StatsState {
     const perAsset: Record<string, AssetStats> = {};
-    for (const symbol of Object.keys(this.state.perAsset).sort())
-      perAsset[symbol] = this.state.perAsset[symbol]!;
-    return { ...this.state, perAsset };
+    for (const symbol of [...this.perAsset.keys()].sort()) {
+      const a = this.perAsset.get(symbol)!;
+      perAsset[symbol] = {
+        fills: a.fills,
+        volume: canonical(a.volume),
+        fees: canonical(a.fees),
+        realizedPnl: canonical(a.realizedPnl),
+      };
+    }
+    return {
+      volume: canonical(this.volume),
+      fees: canonical(this.fees),
+      slippage: canonical(this.slippage),
+      wins: this.wins,
+      losses: this.losses,
+      grossProfit: canonical(this.grossProfit),
+      grossLoss: canonical(this.grossLoss),
+      perAsset,
+    };
   }
 }

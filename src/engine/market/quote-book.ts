@@ -4,6 +4,25 @@ import type { DepthLevel, Quote } from './quote.ts';
 
 const DEPTH_LEVELS = 5;
 
+/** An asset's price and quantity grids, as decimals and numbers, made once per asset. */
+const grids = new WeakMap<
+  AssetSpec,
+  { tick: Dec; step: Dec; tickNumber: number; stepNumber: number }
+>();
+function gridOf(asset: AssetSpec) {
+  let grid = grids.get(asset);
+  if (!grid) {
+    grid = {
+      tick: new Dec(asset.tickSize),
+      step: new Dec(asset.stepSize),
+      tickNumber: Number(asset.tickSize),
+      stepNumber: Number(asset.stepSize),
+    };
+    grids.set(asset, grid);
+  }
+  return grid;
+}
+
 /**
  * Builds a quote around a mid price (in ticks): a half-spread of half a basis point for a coin as
  * volatile as Bitcoin, wider for wilder coins and in stress; five depth levels two basis points
@@ -18,20 +37,17 @@ export function buildQuote(input: {
   readonly halted: boolean;
 }): Quote {
   const { asset, time, midTicks: mid, stress } = input;
-  const tick = new Dec(asset.tickSize);
-  const tickNumber = Number(asset.tickSize);
+  const { tick, step, tickNumber, stepNumber } = gridOf(asset);
   const half = Math.max(1, Math.round(mid * 0.00005 * (asset.annualVolatility / 0.6) * stress));
   const bid = Math.max(1, mid - half);
   const ask = mid + half;
   const gap = Math.max(1, Math.round(mid * 0.0002));
   const topUsd =
     (250_000 * (0.6 / Math.max(0.1, asset.annualVolatility)) ** 2) / Math.max(1, stress);
+  // Quantities are whole steps, counted as integers: exact, and cheaper than rounding decimals.
   const level = (ticks: number, k: number): DepthLevel => {
-    const quantity = new Dec((topUsd * (1 + k)) / (ticks * tickNumber)).toNearest(
-      asset.stepSize,
-      Dec.ROUND_DOWN,
-    );
-    return { price: tick.times(ticks), quantity: Dec.max(quantity, new Dec(asset.stepSize)) };
+    const steps = Math.max(1, Math.floor((topUsd * (1 + k)) / (ticks * tickNumber * stepNumber)));
+    return { price: tick.times(ticks), ticks, quantity: step.times(steps) };
   };
   const bids: DepthLevel[] = [];
   const asks: DepthLevel[] = [];
@@ -45,6 +61,7 @@ export function buildQuote(input: {
     bid: tick.times(bid),
     ask: tick.times(ask),
     last: tick.times(mid),
+    lastTicks: mid,
     bids,
     asks,
     halted: input.halted,

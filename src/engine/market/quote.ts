@@ -3,6 +3,8 @@ import type { Dec } from '../decimal.ts';
 /** One level of simulated order-book depth: a price on the tick grid and the quantity there. */
 export interface DepthLevel {
   readonly price: Dec;
+  /** The price as a whole number of ticks, for fast comparisons. */
+  readonly ticks: number;
   readonly quantity: Dec;
 }
 
@@ -19,6 +21,7 @@ export interface Quote {
   readonly ask: Dec;
   /** The last traded price (the mid rounded to the tick). */
   readonly last: Dec;
+  readonly lastTicks: number;
   /** Depth, best level first; a market order walks these and pays the impact. */
   readonly bids: readonly DepthLevel[];
   readonly asks: readonly DepthLevel[];

@@ -39,6 +39,15 @@ export interface TakerEstimate {
   readonly slippage: Dec;
 }
 
+interface AssetGrid {
+  readonly asset: AssetSpec;
+  readonly index: number;
+  readonly tick: Dec;
+  readonly step: Dec;
+  readonly maker: Dec;
+  readonly taker: Dec;
+}
+
 const KEEP_CLOSED = 100;
 const KEEP_FILLS = 200;
 
@@ -60,6 +69,7 @@ export class Broker {
   private readonly execution: ExecutionConfig;
   private readonly rules: FillRules;
   private readonly tickCache = new Map<string, number>();
+  private readonly grids = new Map<string, AssetGrid>();
 
   constructor(
     private readonly config: SessionConfig,
@@ -69,6 +79,17 @@ export class Broker {
     state?: BrokerState,
   ) {
     this.execution = config.execution ?? REALISTIC;
+    config.assets.forEach((asset, index) => {
+      const rate = (r: string | undefined, fallback: string) => new Dec(r ?? fallback);
+      this.grids.set(asset.symbol, {
+        asset,
+        index,
+        tick: new Dec(asset.tickSize),
+        step: new Dec(asset.stepSize),
+        taker: rate(asset.takerFeeRate, config.takerFeeRate),
+        maker: rate(asset.makerFeeRate, config.makerFeeRate ?? config.takerFeeRate),
+      });
+    });
     this.rules = { slippage: this.execution.slippage, partialFills: this.execution.partialFills };
     for (const order of state?.open ?? []) this.open.set(order.id, { ...order });
     this.closed = [...(state?.closed ?? [])];
@@ -230,8 +251,8 @@ export class Broker {
   estimate(symbol: string, side: Side, quantity: Dec, time: number): TakerEstimate {
     const asset = this.assetOf(symbol);
     const book = this.book(symbol, time);
-    const slices = walkBook(book, side, quantity, this.rules, new Dec(asset.stepSize));
-    const tick = new Dec(asset.tickSize);
+    const slices = walkBook(book, side, quantity, this.rules, this.grid(asset.symbol).step);
+    const tick = this.grid(asset.symbol).tick;
     let notional = ZERO;
     for (const s of slices) notional = notional.plus(toCent(tick.times(s.ticks).times(s.quantity)));
     const filled = totalOf(slices);
@@ -346,7 +367,7 @@ export class Broker {
   /** Moves a trailing stop with the best price since arrival; it never moves back. */
   private trail(order: Working, last: number): void {
     const asset = this.assetOf(order.symbol);
-    const tick = new Dec(asset.tickSize);
+    const tick = this.grid(asset.symbol).tick;
     const lastPrice = tick.times(last);
     const extreme =
       order.extreme === null
@@ -391,7 +412,14 @@ export class Broker {
   ): void {
     const asset = this.assetOf(order.symbol);
     const wanted = this.affordable(order, remainingOf(order), book);
-    const slices = walkBook(book, order.side, wanted, this.rules, new Dec(asset.stepSize), limit);
+    const slices = walkBook(
+      book,
+      order.side,
+      wanted,
+      this.rules,
+      this.grid(asset.symbol).step,
+      limit,
+    );
     const available = totalOf(slices);
     if (order.timeInForce === 'FOK' && available.lessThan(remainingOf(order))) {
       this.finish(order, 'expired', 'Fill-or-kill: the whole quantity was not there.', time, out);
@@ -432,7 +460,7 @@ export class Broker {
    */
   private affordable(order: Working, quantity: Dec, book: Book, atTicks?: number): Dec {
     const asset = this.assetOf(order.symbol);
-    const step = new Dec(asset.stepSize);
+    const step = this.grid(asset.symbol).step;
     if (order.side === 'sell') return Dec.min(quantity, this.ledger.quantityOf(order.symbol));
     const rate = this.feeRate(asset, atTicks === undefined ? 'taker' : 'maker');
     let cash = this.ledger.cash;
@@ -442,7 +470,7 @@ export class Broker {
         ? walkBook(book, 'buy', quantity, { ...this.rules, partialFills: false }, step)
         : [{ ticks: atTicks, quantity }];
     for (const s of slices) {
-      const price = new Dec(asset.tickSize).times(s.ticks);
+      const price = this.grid(asset.symbol).tick.times(s.ticks);
       // Each slice costs its notional and fee, each rounded to the cent as the fill will be.
       const costOf = (q: Dec) => {
         const notional = toCent(price.times(q));
@@ -468,7 +496,7 @@ export class Broker {
     out: EngineEvent[],
   ): void {
     const asset = this.assetOf(order.symbol);
-    const price = new Dec(asset.tickSize).times(slice.ticks);
+    const price = this.grid(asset.symbol).tick.times(slice.ticks);
     const quantity = slice.quantity;
     const notional = toCent(price.times(quantity));
     const fee = toCent(notional.times(this.feeRate(asset, liquidity)));
@@ -481,6 +509,7 @@ export class Broker {
       fee,
     });
     const difference = price.minus(order.referencePrice).times(quantity);
+    const slippage = toCent(order.side === 'buy' ? difference : difference.negated());
     const fill: FillEvent = {
       type: 'filled',
       time,
@@ -492,10 +521,10 @@ export class Broker {
       notional: canonical(notional),
       fee: canonical(fee),
       liquidity,
-      slippage: canonical(toCent(order.side === 'buy' ? difference : difference.negated())),
+      slippage: canonical(slippage),
       realizedPnl: canonical(realized),
     };
-    this.stats.record(fill);
+    this.stats.record(fill, notional, fee, slippage, realized);
     this.recentFills.push(fill);
     if (this.recentFills.length > KEEP_FILLS) this.recentFills.shift();
     out.push(fill);
@@ -638,34 +667,30 @@ export class Broker {
   }
 
   private book(symbol: string, time: number): Book {
-    const asset = this.assetOf(symbol);
-    return bookOf(
-      this.market.quote(this.indexOf(symbol), time),
-      new Dec(asset.tickSize),
-      this.execution.spreadMultiplier,
-    );
+    return bookOf(this.market.quote(this.indexOf(symbol), time), this.execution.spreadMultiplier);
   }
 
   private lastPrice(asset: AssetSpec, index: number): Dec {
-    return new Dec(asset.tickSize).times(this.market.lastTicks(index));
+    return this.grid(asset.symbol).tick.times(this.market.lastTicks(index));
   }
 
   private feeRate(asset: AssetSpec, liquidity: 'maker' | 'taker'): Dec {
-    const rate =
-      liquidity === 'maker'
-        ? (asset.makerFeeRate ?? this.config.makerFeeRate ?? this.config.takerFeeRate)
-        : (asset.takerFeeRate ?? this.config.takerFeeRate);
-    return new Dec(rate);
+    return liquidity === 'maker' ? this.grid(asset.symbol).maker : this.grid(asset.symbol).taker;
   }
 
   private assetOf(symbol: string): AssetSpec {
-    return this.config.assets[this.indexOf(symbol)]!;
+    return this.grid(symbol).asset;
   }
 
   private indexOf(symbol: string): number {
-    const index = this.config.assets.findIndex((a) => a.symbol === symbol);
-    if (index < 0) throw new Error(`Unknown symbol ${symbol}`);
-    return index;
+    return this.grid(symbol).index;
+  }
+
+  /** An asset's index, grids and fee rates as decimals, made once. */
+  private grid(symbol: string): AssetGrid {
+    const grid = this.grids.get(symbol);
+    if (!grid) throw new Error(`Unknown symbol ${symbol}`);
+    return grid;
   }
 }
 

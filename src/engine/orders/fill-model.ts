@@ -27,15 +27,17 @@ export interface FillRules {
 const MAX_LEVELS = 40;
 
 /** A quote in ticks, its spread scaled by `multiplier` (0 = no spread, 1 = as simulated). */
-export function bookOf(quote: Quote, tick: Dec, multiplier: number): Book {
-  const ticks = (price: Dec) => price.dividedBy(tick).toNumber();
-  const mid = ticks(quote.last);
-  const shiftBid = Math.round((mid - ticks(quote.bid)) * (1 - multiplier));
-  const shiftAsk = Math.round((ticks(quote.ask) - mid) * (1 - multiplier));
+export function bookOf(quote: Quote, multiplier: number): Book {
+  const mid = quote.lastTicks;
+  const bestBid = quote.bids[0]?.ticks ?? mid;
+  const bestAsk = quote.asks[0]?.ticks ?? mid;
+  const shiftBid = Math.round((mid - bestBid) * (1 - multiplier));
+  const shiftAsk = Math.round((bestAsk - mid) * (1 - multiplier));
+  if (shiftBid === 0 && shiftAsk === 0) return { mid, bids: quote.bids, asks: quote.asks };
   return {
     mid,
-    bids: quote.bids.map((l) => ({ ticks: ticks(l.price) + shiftBid, quantity: l.quantity })),
-    asks: quote.asks.map((l) => ({ ticks: ticks(l.price) - shiftAsk, quantity: l.quantity })),
+    bids: quote.bids.map((l) => ({ ticks: l.ticks + shiftBid, quantity: l.quantity })),
+    asks: quote.asks.map((l) => ({ ticks: l.ticks - shiftAsk, quantity: l.quantity })),
   };
 }
 
