@@ -1,6 +1,6 @@
 import type { SessionConfig } from './config.ts';
 import type { Command, RefusalCode, TimedCommand } from './commands.ts';
-import type { EngineEvent, FillEvent } from './events.ts';
+import type { EngineEvent } from './events.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { Dec, canonical, decimalsOf, formatUsd, toCent, ZERO } from './decimal.ts';
 import { Broker, type BrokerState, type TakerEstimate } from './orders/broker.ts';
@@ -341,17 +341,9 @@ export class Session {
     return this.broker.estimate(symbol, side, new Dec(quantity), this.currentTime);
   }
 
-  /** Open orders, recent closed orders and fills, newest first. */
-  orders(): {
-    open: OrderState[];
-    closed: OrderState[];
-    fills: FillEvent[];
-  } {
-    return {
-      open: this.broker.openOrders(),
-      closed: this.broker.closedOrders(),
-      fills: this.broker.fills(),
-    };
+  /** Open orders, and recently finished ones newest first. */
+  orders(): { open: OrderState[]; closed: OrderState[] } {
+    return { open: this.broker.openOrders(), closed: this.broker.closedOrders() };
   }
 
   /** Trading totals and the equity curve, for analytics. */

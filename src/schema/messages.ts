@@ -6,12 +6,7 @@ import { sessionIdSchema, sha256Schema } from './rows.ts';
 import { portfolioViewSchema } from './snapshot.ts';
 
 import { speedSchema } from './clock.ts';
-import {
-  engineEventSchema,
-  fillEventSchema,
-  orderStateSchema,
-  statsStateSchema,
-} from './orders.ts';
+import { engineEventSchema, orderStateSchema, statsStateSchema } from './orders.ts';
 import { plainLabel } from './text.ts';
 export { SPEEDS, speedSchema, type Speed } from './clock.ts';
 
@@ -53,7 +48,6 @@ export const metricSchema = z.strictObject({
 export const tradingViewSchema = z.strictObject({
   open: z.array(orderStateSchema),
   closed: z.array(orderStateSchema),
-  fills: z.array(fillEventSchema),
   metrics: z.array(metricSchema),
   /** The equity curve: start, spacing and equity values. */
   curve: z.strictObject({

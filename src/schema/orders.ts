@@ -128,7 +128,6 @@ export const brokerStateSchema = z.strictObject({
   closed: z.readonly(z.array(orderStateSchema)),
   usedIds: z.readonly(z.array(orderId)),
   nextNumber: z.int().check(z.minimum(1)),
-  recentFills: z.readonly(z.array(fillEventSchema)),
 }) satisfies z.ZodMiniType<BrokerState>;
 
 export const statsStateSchema = z.strictObject({

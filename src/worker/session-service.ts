@@ -102,6 +102,7 @@ export class SessionService {
   private speed: Speed = 1;
   private book: CandleBook | undefined;
   private fillCache: { key: string; fills: FillEvent[] } | undefined;
+  private hashCache: { key: string; hash: string } | undefined;
   private importing:
     | {
         token: string;
@@ -497,6 +498,7 @@ export class SessionService {
     if (!outcome.ok) return outcome;
     const state = session.snapshot();
     const hash = await stateHash(state);
+    this.hashCache = { key: `${row.id}:${state.seq}:${state.time}`, hash };
     const snapshot = {
       sessionId: row.id,
       hash,
@@ -712,12 +714,22 @@ export class SessionService {
       role: this.role,
       running: this.role === 'leader' && (this.clock?.running ?? false),
       speed: this.speed,
-      hash: await stateHash(session.snapshot()),
+      hash: await this.currentHash(),
       portfolio,
       markets: this.book?.markets(portfolio.prices.map((p) => p.lastPrice)) ?? [],
       halted: session.haltedSymbols(),
       trading: tradingView(session),
     };
+  }
+
+  /** The state hash now; computed once per state (views are pushed far more often). */
+  private async currentHash(): Promise<string> {
+    const { row, session } = this.opened!;
+    const key = `${row.id}:${session.seq}:${session.time}`;
+    if (this.hashCache?.key !== key) {
+      this.hashCache = { key, hash: await stateHash(session.snapshot()) };
+    }
+    return this.hashCache.hash;
   }
 
   /** Every fill of the open session so far, oldest first (replayed once per change, then kept). */
@@ -865,14 +877,13 @@ function randomSeed(): string {
 
 /** The trade page's orders, fills and analytics, from the session's state. */
 function tradingView(session: Session): TradingView {
-  const { open, closed, fills } = session.orders();
+  const { open, closed } = session.orders();
   const { stats, curve } = session.record();
   const { index } = curveReturns(curve);
   let peak = 0;
   return {
     open,
     closed,
-    fills,
     metrics: computeMetrics(curve, stats),
     curve: {
       start: curve.start,

@@ -23,11 +23,12 @@ export interface BrokerState {
   readonly open: readonly OrderState[];
   /** The most recent final orders, newest last. */
   readonly closed: readonly OrderState[];
-  /** Every order id ever used: a resubmitted id never places a second order. */
+  /**
+   * The ids of the last orders placed, oldest first: a resubmitted id never places a second
+   * order. A retry comes within seconds; an id a thousand orders old is forgotten.
+   */
   readonly usedIds: readonly string[];
   readonly nextNumber: number;
-  /** The most recent fills, newest last. */
-  readonly recentFills: readonly FillEvent[];
 }
 
 /** A taker order's cost before it is placed. */
@@ -48,8 +49,8 @@ interface AssetGrid {
   readonly taker: Dec;
 }
 
-const KEEP_CLOSED = 100;
-const KEEP_FILLS = 200;
+const KEEP_CLOSED = 30;
+const REMEMBERED_IDS = 1000;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Working = Mutable<OrderState>;
@@ -65,7 +66,6 @@ export class Broker {
   private readonly closed: OrderState[];
   private readonly used: Set<string>;
   private nextNumber: number;
-  private readonly recentFills: FillEvent[];
   private readonly execution: ExecutionConfig;
   private readonly rules: FillRules;
   private readonly tickCache = new Map<string, number>();
@@ -95,7 +95,6 @@ export class Broker {
     this.closed = [...(state?.closed ?? [])];
     this.used = new Set(state?.usedIds ?? []);
     this.nextNumber = state?.nextNumber ?? 1;
-    this.recentFills = [...(state?.recentFills ?? [])];
   }
 
   /** True when some order is working: only then does a tick cost anything. */
@@ -142,7 +141,7 @@ export class Broker {
       ocoWith: null,
       role: null,
     };
-    this.used.add(order.id);
+    this.remember(order.id);
     this.open.set(order.id, order);
     this.emit(order, 'accepted', out);
     if (this.hasArrived(order, time)) this.arrive(order, time, out);
@@ -270,9 +269,8 @@ export class Broker {
     return {
       open: [...this.open.values()].map((o) => ({ ...o })),
       closed: [...this.closed],
-      usedIds: [...this.used].sort(),
+      usedIds: [...this.used],
       nextNumber: this.nextNumber,
-      recentFills: [...this.recentFills],
     };
   }
 
@@ -284,11 +282,6 @@ export class Broker {
   /** Recently closed orders, newest first. */
   closedOrders(): OrderState[] {
     return [...this.closed].reverse();
-  }
-
-  /** Recent fills, newest first. */
-  fills(): FillEvent[] {
-    return [...this.recentFills].reverse();
   }
 
   /** Cash committed to open buy orders, at their limit or trigger price plus the taker fee. */
@@ -525,8 +518,6 @@ export class Broker {
       realizedPnl: canonical(realized),
     };
     this.stats.record(fill, notional, fee, slippage, realized);
-    this.recentFills.push(fill);
-    if (this.recentFills.length > KEEP_FILLS) this.recentFills.shift();
     out.push(fill);
     order.filled = canonical(quantity.plus(order.filled));
     order.filledNotional = canonical(notional.plus(order.filledNotional));
@@ -602,7 +593,7 @@ export class Broker {
       },
     ];
     for (const child of children) {
-      this.used.add(child.id);
+      this.remember(child.id);
       this.open.set(child.id, child);
       this.emit(child, 'accepted', out);
     }
@@ -641,6 +632,12 @@ export class Broker {
       const sibling = this.open.get(order.ocoWith)!;
       this.finish(sibling, 'cancelled', 'Its bracket sibling was closed.', time, out);
     }
+  }
+
+  private remember(id: string): void {
+    this.used.add(id);
+    // A Set keeps insertion order: the first entry is the oldest.
+    if (this.used.size > REMEMBERED_IDS) this.used.delete(this.used.values().next().value!);
   }
 
   private emit(order: Working, change: OrderChange, out: EngineEvent[]): void {

