@@ -38,6 +38,16 @@ export interface AmendOrderCommand {
   readonly quantity?: string;
 }
 
+/** Cancels every resting buy, keeps the exits, and halts new buys until a reset. */
+export interface KillSwitchCommand {
+  readonly type: 'kill-switch';
+}
+
+/** Clears a tripped circuit breaker; the drawdown is measured from here on. */
+export interface ResetBreakerCommand {
+  readonly type: 'reset-breaker';
+}
+
 /** Shorthand for a market buy (IOC) with an id the session gives it. */
 export interface MarketBuyCommand {
   readonly type: 'market-buy';
@@ -65,6 +75,8 @@ export type Command =
   | CancelOrderCommand
   | CancelAllCommand
   | AmendOrderCommand
+  | KillSwitchCommand
+  | ResetBreakerCommand
   | MarketBuyCommand
   | MarketSellCommand
   | ScenarioCommand;
@@ -91,5 +103,10 @@ export type RefusalCode =
   | 'would-trigger'
   | 'no-such-order'
   | 'not-amendable'
+  | 'breaker'
+  | 'max-position'
+  | 'max-open-positions'
+  | 'price-band'
+  | 'no-breaker'
   | 'not-available'
   | 'too-large';

@@ -1,5 +1,6 @@
 import type { ReplaySource } from './market/replay-market.ts';
 import { DEFAULT_ASSETS } from './market/universe.ts';
+import type { RiskTier } from './risk/tiers.ts';
 
 /** One tradable asset, quoted in USD. Decimal fields are canonical decimal strings. */
 export interface AssetSpec {
@@ -57,6 +58,8 @@ export interface SessionConfig {
   readonly makerFeeRate?: string;
   /** Realism toggles; realistic when absent. */
   readonly execution?: ExecutionConfig;
+  /** The risk tier whose limits every entry is checked against; none when absent. */
+  readonly risk?: RiskTier;
   /** Real candles to replay instead of simulating; the session then has one asset. */
   readonly replay?: ReplaySource;
 }

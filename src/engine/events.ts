@@ -1,5 +1,6 @@
 import type { ScenarioEvent } from './market/scenario.ts';
 import type { OrderState, Side } from './orders/order.ts';
+import type { Breaker } from './risk/pre-trade.ts';
 
 /** What a change to an order was; the order's state after it travels with the event. */
 export type OrderChange =
@@ -39,5 +40,7 @@ export type EngineEvent =
   | { readonly type: 'scenario'; readonly event: ScenarioEvent }
   | FillEvent
   | { readonly type: 'order'; readonly change: OrderChange; readonly order: OrderState }
+  /** A circuit breaker tripped (breaker) or cleared (null). */
+  | { readonly type: 'breaker'; readonly breaker: Breaker | null }
   /** The client order id was used before: nothing happened again; this is the first order now. */
   | { readonly type: 'duplicate'; readonly order: OrderState };

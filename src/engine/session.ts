@@ -2,12 +2,13 @@ import type { SessionConfig } from './config.ts';
 import type { Command, RefusalCode, TimedCommand } from './commands.ts';
 import type { EngineEvent } from './events.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
-import { Dec, canonical, decimalsOf, formatUsd, toCent, ZERO } from './decimal.ts';
+import { Dec, canonical, decimalsOf, formatUsd, isDecimalString, toCent, ZERO } from './decimal.ts';
 import { Broker, type BrokerState, type TakerEstimate } from './orders/broker.ts';
 import type { OrderRequest, OrderState } from './orders/order.ts';
 import { parsePositive, parseQuantity, parsePrice } from './orders/validate.ts';
 import { Stats, type StatsState } from './analytics/stats.ts';
 import { EquityCurve, type CurveState } from './analytics/curve.ts';
+import { breakerFor, checkEntry, type RiskState } from './risk/pre-trade.ts';
 import { Ledger, type LedgerSnapshot } from './ledger.ts';
 import { Market, type MarketState } from './market/market.ts';
 import { ReplayMarket, type ReplayState } from './market/replay-market.ts';
@@ -29,6 +30,7 @@ export interface SessionSnapshot {
   readonly orders: BrokerState;
   readonly stats: StatsState;
   readonly curve: CurveState;
+  readonly risk: RiskState;
 }
 
 /** What a person sees of the portfolio, as canonical decimal strings. */
@@ -74,6 +76,7 @@ export class Session {
     private readonly curve: EquityCurve,
     private currentTime: number,
     private appliedCount: number,
+    private risk: RiskState,
     orders?: BrokerState,
   ) {
     this.broker = new Broker(config, ledger, stats, market, orders);
@@ -93,6 +96,7 @@ export class Session {
       EquityCurve.create(config.startTime),
       config.startTime,
       0,
+      { peakEquity: '0', breaker: null },
     );
   }
 
@@ -108,6 +112,7 @@ export class Session {
       EquityCurve.fromState(snapshot.curve),
       snapshot.time,
       snapshot.seq,
+      snapshot.risk,
       snapshot.orders,
     );
   }
@@ -145,6 +150,34 @@ export class Session {
     const { equity, invested } = this.valuation();
     const net = this.ledger.deposited.minus(this.ledger.withdrawn);
     this.curve.record(this.currentTime, [canonical(equity), canonical(invested), canonical(net)]);
+    const events: EngineEvent[] = [];
+    this.watchRisk(equity, events);
+    if (this.onEvent) for (const event of events) this.onEvent(event);
+  }
+
+  /**
+   * Follows the equity peak and the tier's loss limits: trips a breaker when one is reached,
+   * clears a daily one when its day is over.
+   */
+  private watchRisk(equity: Dec, out: EngineEvent[]): void {
+    const peak = Dec.max(this.risk.peakEquity, equity);
+    let breaker = this.risk.breaker;
+    if (breaker?.until != null && this.currentTime >= breaker.until) {
+      breaker = null;
+      out.push({ type: 'breaker', breaker: null });
+    }
+    const tier = this.config.risk;
+    if (tier && !breaker) {
+      const state = { peakEquity: canonical(peak), breaker };
+      breaker = breakerFor(tier, state, equity, this.dayBase(), this.currentTime);
+      if (breaker) out.push({ type: 'breaker', breaker });
+    }
+    this.risk = { peakEquity: canonical(peak), breaker };
+  }
+
+  /** The day's starting equity plus the day's net deposits: today's P&L is measured from it. */
+  private dayBase(): Dec {
+    return this.curve.dayBase(this.ledger.deposited.minus(this.ledger.withdrawn));
   }
 
   /** Cash plus positions at the last prices, and the part in positions. */
@@ -239,6 +272,25 @@ export class Session {
         return ok(true);
       case 'amend-order':
         return this.amend(command.orderId, command.price, command.quantity, out);
+      case 'kill-switch': {
+        this.broker.cancelAll(time, out, { side: 'buy', reason: 'Cancelled by the kill switch.' });
+        const breaker = {
+          kind: 'kill-switch',
+          since: time,
+          until: null,
+          message: 'the kill switch is on (until you reset it).',
+        } as const;
+        this.risk = { ...this.risk, breaker };
+        out.push({ type: 'breaker', breaker });
+        return ok(true);
+      }
+      case 'reset-breaker':
+        if (!this.risk.breaker)
+          return refuse('no-breaker', 'No circuit breaker is tripped: there is nothing to reset.');
+        // The drawdown is measured from here on, or the same fall would trip it again at once.
+        this.risk = { peakEquity: canonical(this.valuation().equity), breaker: null };
+        out.push({ type: 'breaker', breaker: null });
+        return ok(true);
       default: {
         const unknown: unknown = (command as { type?: unknown }).type;
         if (typeof unknown === 'string')
@@ -264,7 +316,52 @@ export class Session {
     if (index < 0)
       return refuse('unknown-symbol', `There is no asset "${request.symbol}" in this session.`);
     const asset = this.config.assets[index]!;
+    if (this.config.risk && request.side === 'buy') {
+      const checked = this.checkEntry(request, index);
+      if (!checked.ok) return checked;
+    }
     return this.broker.place({ request, asset, index }, this.currentTime, out);
+  }
+
+  /** The tier's pre-trade checks on a buy; exits are never checked. */
+  private checkEntry(request: OrderRequest, index: number): Result<true, RefusalCode> {
+    const asset = this.config.assets[index]!;
+    const quantity = parseQuantity(request.quantity, asset);
+    // A malformed order is the broker's to refuse, with its own message.
+    if (!quantity.ok) return ok(true);
+    const { equity } = this.valuation();
+    const tier = this.config.risk!;
+    // A limit reached since the last sample refuses the entry now; the breaker itself trips at
+    // the next sample, because a refused command must change nothing.
+    const peakEquity = canonical(Dec.max(this.risk.peakEquity, equity));
+    const dayStart = this.dayBase();
+    const breaker = breakerFor(
+      tier,
+      { ...this.risk, peakEquity },
+      equity,
+      dayStart,
+      this.currentTime,
+    );
+    const last = this.lastPrice(asset.symbol);
+    const price = safePrice(request.limitPrice) ?? safePrice(request.triggerPrice);
+    const others = new Set([...this.ledger.positions.keys(), ...this.broker.buyingSymbols()]);
+    others.delete(asset.symbol);
+    return checkEntry(
+      tier,
+      {
+        symbol: asset.symbol,
+        notional: quantity.value.times(price ?? this.quote(asset.symbol).ask),
+        held: toCent(last.times(this.ledger.quantityOf(asset.symbol))),
+        price: safePrice(request.limitPrice),
+        last,
+      },
+      {
+        equity,
+        otherPositions: others.size,
+        breaker,
+        stress: this.market.stress(index),
+      },
+    );
   }
 
   private amend(
@@ -333,6 +430,7 @@ export class Session {
       orders: this.broker.state(),
       stats: this.stats.snapshot(),
       curve: this.curve.snapshot(),
+      risk: this.risk,
     };
   }
 
@@ -385,7 +483,7 @@ export class Session {
       realizedPnl: canonical(this.ledger.realizedPnl),
       unrealizedPnl: canonical(unrealized),
       feesPaid: canonical(this.ledger.feesPaid),
-      dayPnl: canonical(equity.minus(this.curve.snapshot().dayStartEquity)),
+      dayPnl: canonical(equity.minus(this.dayBase())),
       openOrders: this.broker.openOrders().length,
       positions,
     };
@@ -456,4 +554,9 @@ export function replayFrom(
     }
   }
   return ok(session);
+}
+
+/** A price string as a decimal when it is a plain positive number; the broker refuses the rest. */
+function safePrice(text: string | undefined): Dec | null {
+  return text !== undefined && isDecimalString(text) && Number(text) > 0 ? new Dec(text) : null;
 }

@@ -19,6 +19,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('place-order'), ...orderRequestShape }),
   z.strictObject({ type: z.literal('cancel-order'), orderId }),
   z.strictObject({ type: z.literal('cancel-all'), symbol: z.optional(symbol) }),
+  z.strictObject({ type: z.literal('kill-switch') }),
+  z.strictObject({ type: z.literal('reset-breaker') }),
   z.strictObject({
     type: z.literal('amend-order'),
     orderId,

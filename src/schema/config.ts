@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { SessionConfig } from '../engine/config.ts';
+import type { RiskTier } from '../engine/risk/tiers.ts';
 import { decimalString, epochMs } from './decimal.ts';
 
 const positiveDecimal = decimalString.check(
@@ -34,6 +35,22 @@ export const assetSpecSchema = z.strictObject({
   takerFeeRate: z.optional(feeRate),
 });
 
+const fraction = decimalString.check(
+  z.refine((s) => Number(s) > 0 && Number(s) <= 1, 'Use a fraction above 0 and at most 1.'),
+);
+
+/** A risk tier: a named, editable set of limits (fractions of equity). */
+export const riskTierSchema = z.strictObject({
+  name: z.enum(['conservative', 'moderate', 'aggressive']),
+  label: z.string().check(z.minLength(1), z.maxLength(40)),
+  riskPerTrade: fraction,
+  maxPositionFraction: fraction,
+  maxOpenPositions: z.int().check(z.minimum(1), z.maximum(100)),
+  dailyLossLimit: fraction,
+  maxDrawdown: fraction,
+  priceBand: z.optional(fraction),
+}) satisfies z.ZodMiniType<RiskTier>;
+
 /** The realism toggles of a session. */
 export const executionConfigSchema = z.strictObject({
   latencyMs: z.int().check(z.minimum(0), z.maximum(60_000, 'Latency is at most 60,000 ms.')),
@@ -63,6 +80,7 @@ export const sessionConfigSchema = z
     takerFeeRate: feeRate,
     makerFeeRate: z.optional(feeRate),
     execution: z.optional(executionConfigSchema),
+    risk: z.optional(riskTierSchema),
   })
   .check(
     z.refine(

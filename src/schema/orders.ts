@@ -4,6 +4,7 @@ import type { OrderState } from '../engine/orders/order.ts';
 import type { EngineEvent, FillEvent } from '../engine/events.ts';
 import type { StatsState } from '../engine/analytics/stats.ts';
 import type { CurveState } from '../engine/analytics/curve.ts';
+import type { Breaker, RiskState } from '../engine/risk/pre-trade.ts';
 import { decimalString, epochMs, signedDecimalString } from './decimal.ts';
 import { scenarioEventSchema } from './scenario.ts';
 
@@ -101,6 +102,18 @@ export const fillEventSchema = z.strictObject({
   realizedPnl: signedDecimalString,
 }) satisfies z.ZodMiniType<FillEvent>;
 
+export const breakerSchema = z.strictObject({
+  kind: z.enum(['daily-loss', 'drawdown', 'kill-switch']),
+  since: epochMs,
+  until: z.nullable(epochMs),
+  message: z.string().check(z.maxLength(300)),
+}) satisfies z.ZodMiniType<Breaker>;
+
+export const riskStateSchema = z.strictObject({
+  peakEquity: decimalString,
+  breaker: z.nullable(breakerSchema),
+}) satisfies z.ZodMiniType<RiskState>;
+
 export const engineEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('deposited'), amount: decimalString }),
   z.strictObject({ type: z.literal('withdrew'), amount: decimalString }),
@@ -121,6 +134,7 @@ export const engineEventSchema = z.discriminatedUnion('type', [
     order: orderStateSchema,
   }),
   z.strictObject({ type: z.literal('duplicate'), order: orderStateSchema }),
+  z.strictObject({ type: z.literal('breaker'), breaker: z.nullable(breakerSchema) }),
 ]) satisfies z.ZodMiniType<EngineEvent>;
 
 export const brokerStateSchema = z.strictObject({
@@ -157,4 +171,5 @@ export const curveStateSchema = z.strictObject({
   ),
   day: count,
   dayStartEquity: decimalString,
+  dayStartNet: signedDecimalString,
 }) satisfies z.ZodMiniType<CurveState>;

@@ -3,7 +3,12 @@ import type { MarketState } from '../engine/market/market.ts';
 import type { ReplayState } from '../engine/market/replay-market.ts';
 import type { PortfolioView, SessionSnapshot } from '../engine/session.ts';
 import { decimalString, epochMs, signedDecimalString } from './decimal.ts';
-import { brokerStateSchema, curveStateSchema, statsStateSchema } from './orders.ts';
+import {
+  brokerStateSchema,
+  curveStateSchema,
+  riskStateSchema,
+  statsStateSchema,
+} from './orders.ts';
 
 const uint32 = z.int().check(z.minimum(0), z.maximum(0xffffffff));
 const count = z.int().check(z.minimum(0));
@@ -55,6 +60,7 @@ export const sessionSnapshotSchema = z.strictObject({
   orders: brokerStateSchema,
   stats: statsStateSchema,
   curve: curveStateSchema,
+  risk: riskStateSchema,
 }) satisfies z.ZodMiniType<SessionSnapshot>;
 
 export const portfolioViewSchema = z.strictObject({

@@ -1,3 +1,5 @@
+import { Dec } from '../decimal.ts';
+
 /** One sample of the equity curve: equity, the part invested, and net deposits so far. */
 export type CurvePoint = readonly [equity: string, invested: string, netDeposits: string];
 
@@ -9,6 +11,8 @@ export interface CurveState {
   /** Equity at the first sample of the current UTC day, for the day's P&L. */
   readonly day: number;
   readonly dayStartEquity: string;
+  /** Net deposits at that sample: money moved in or out later in the day is not P&L. */
+  readonly dayStartNet: string;
 }
 
 const MAX_POINTS = 500;
@@ -24,6 +28,7 @@ export class EquityCurve {
   private intervalMs: number;
   private day: number;
   private dayStartEquity: string;
+  private dayStartNet: string;
 
   private constructor(
     private readonly start: number,
@@ -33,6 +38,7 @@ export class EquityCurve {
     this.intervalMs = state?.intervalMs ?? FIRST_INTERVAL_MS;
     this.day = state?.day ?? Math.floor(start / DAY_MS);
     this.dayStartEquity = state?.dayStartEquity ?? '0';
+    this.dayStartNet = state?.dayStartNet ?? '0';
   }
 
   static create(start: number): EquityCurve {
@@ -48,6 +54,11 @@ export class EquityCurve {
     return this.start + this.points.length * this.intervalMs;
   }
 
+  /** What the account started the day with, counting the day's deposits and withdrawals. */
+  dayBase(netDeposits: Dec): Dec {
+    return new Dec(this.dayStartEquity).plus(netDeposits).minus(this.dayStartNet);
+  }
+
   /** Records the sample due at `nextAt` (the caller computes the figures at that tick). */
   record(time: number, point: CurvePoint): void {
     this.points.push(point);
@@ -57,9 +68,10 @@ export class EquityCurve {
       this.points.length = kept;
       this.intervalMs *= 2;
     }
-    if (Math.floor(time / DAY_MS) !== this.day || this.points.length === 1) {
+    if (Math.floor(time / DAY_MS) !== this.day) {
       this.day = Math.floor(time / DAY_MS);
       this.dayStartEquity = point[0];
+      this.dayStartNet = point[2];
     }
   }
 
@@ -70,6 +82,7 @@ export class EquityCurve {
       points: [...this.points],
       day: this.day,
       dayStartEquity: this.dayStartEquity,
+      dayStartNet: this.dayStartNet,
     };
   }
 }

@@ -180,11 +180,14 @@ export class Market {
       asset: this.assets[index]!,
       time,
       midTicks: this.lastTicks(index),
-      stress: Math.sqrt(
-        this.varianceMultiplier() * (this.variances[index]! / this.targets[index]!),
-      ),
+      stress: this.stress(index),
       halted: this.halted[index] === 1,
     });
+  }
+
+  /** Volatility of an asset now over its long-run level (1 = normal). */
+  stress(index: number): number {
+    return Math.sqrt(this.varianceMultiplier() * (this.variances[index]! / this.targets[index]!));
   }
 
   /** Applies a teaching scenario at `time`; refuses one that names an unknown asset. */

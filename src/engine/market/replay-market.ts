@@ -81,6 +81,11 @@ export class ReplayMarket {
     return false;
   }
 
+  /** Real candles carry their own volatility; the replay adds no stress of its own. */
+  stress(_index: number): number {
+    return 1;
+  }
+
   state(): ReplayState {
     return { type: 'replay' };
   }

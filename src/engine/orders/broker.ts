@@ -15,6 +15,8 @@ export interface MarketPort {
   lastTicks(index: number): number;
   quote(index: number, time: number): Quote;
   isHalted(index: number): boolean;
+  /** Volatility over its normal level (1 = normal). */
+  stress(index: number): number;
 }
 
 /** The broker's resumable state. */
@@ -156,16 +158,16 @@ export class Broker {
     return ok(true);
   }
 
-  /** Cancels every open order (of one asset, when named); keeps protective stops when asked. */
+  /** Cancels every open order, or those of one asset or one side. */
   cancelAll(
     time: number,
     out: EngineEvent[],
-    options: { symbol?: string; keepProtective?: boolean; reason?: string } = {},
+    options: { symbol?: string; side?: Side; reason?: string } = {},
   ): number {
     let count = 0;
     for (const order of [...this.open.values()]) {
       if (options.symbol !== undefined && order.symbol !== options.symbol) continue;
-      if (options.keepProtective && order.side === 'sell' && isStopType(order.type)) continue;
+      if (options.side !== undefined && order.side !== options.side) continue;
       this.finish(order, 'cancelled', options.reason ?? 'Cancelled by you.', time, out);
       count++;
     }
@@ -298,6 +300,13 @@ export class Broker {
       );
     }
     return toCent(total);
+  }
+
+  /** Symbols with an open buy order. */
+  buyingSymbols(): Set<string> {
+    const symbols = new Set<string>();
+    for (const o of this.open.values()) if (o.side === 'buy') symbols.add(o.symbol);
+    return symbols;
   }
 
   /** Quantity committed to open sell orders; a bracket's two exits count once. */
@@ -693,8 +702,4 @@ export class Broker {
 
 function remainingOf(order: OrderState): Dec {
   return new Dec(order.quantity).minus(order.filled);
-}
-
-function isStopType(type: OrderState['type']): boolean {
-  return type === 'stop' || type === 'stop-limit' || type === 'trailing-stop';
 }

@@ -15,6 +15,8 @@ export interface RiskTier {
   readonly dailyLossLimit: string;
   /** A fall of this much from the equity peak halts new entries until a manual reset. */
   readonly maxDrawdown: string;
+  /** How far from the last price a limit may be (a fraction); 10 % when absent. */
+  readonly priceBand?: string;
 }
 
 /** No single position may exceed this fraction of equity, whatever the tier says. */

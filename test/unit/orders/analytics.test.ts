@@ -12,6 +12,7 @@ const curve = (...points: [string, string, string][]): CurveState => ({
   points,
   day: 0,
   dayStartEquity: '0',
+  dayStartNet: '0',
 });
 const NO_TRADES: StatsState = {
   volume: '0',
