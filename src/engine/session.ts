@@ -8,7 +8,7 @@ import type { OrderRequest, OrderState } from './orders/order.ts';
 import { parsePositive, parseQuantity, parsePrice } from './orders/validate.ts';
 import { Stats, type StatsState } from './analytics/stats.ts';
 import { EquityCurve, type CurveState } from './analytics/curve.ts';
-import { breakerFor, checkEntry, type RiskState } from './risk/pre-trade.ts';
+import { breakerFor, checkEntry, type Breaker, type RiskState } from './risk/pre-trade.ts';
 import { Ledger, type LedgerSnapshot } from './ledger.ts';
 import { Market, type MarketState } from './market/market.ts';
 import { ReplayMarket, type ReplayState } from './market/replay-market.ts';
@@ -48,6 +48,9 @@ export interface PortfolioView {
   /** Equity now minus equity at the start of the simulated UTC day. */
   readonly dayPnl: string;
   readonly openOrders: number;
+  /** The session's risk tier, if any, and a tripped circuit breaker. */
+  readonly tier: string | null;
+  readonly breaker: Breaker | null;
   readonly positions: readonly {
     readonly symbol: string;
     readonly quantity: string;
@@ -485,6 +488,8 @@ export class Session {
       feesPaid: canonical(this.ledger.feesPaid),
       dayPnl: canonical(equity.minus(this.dayBase())),
       openOrders: this.broker.openOrders().length,
+      tier: this.config.risk?.label ?? null,
+      breaker: this.risk.breaker,
       positions,
     };
   }

@@ -187,6 +187,13 @@ export const orderEstimateSchema = z.strictObject({
 });
 export type OrderEstimate = z.infer<typeof orderEstimateSchema>;
 
+/** How a new session is set up: its risk tier and its fills. */
+export const newSessionRequestSchema = z.strictObject({
+  tier: z.enum(['none', 'conservative', 'moderate', 'aggressive']),
+  fills: z.enum(['realistic', 'ideal']),
+});
+export type NewSessionRequest = z.infer<typeof newSessionRequestSchema>;
+
 /** The seed a person gives the demo. */
 export const demoSeedSchema = z.string().check(z.regex(/^[A-Za-z0-9]{1,32}$/));
 

@@ -6,6 +6,7 @@ import { decimalString, epochMs, signedDecimalString } from './decimal.ts';
 import {
   brokerStateSchema,
   curveStateSchema,
+  breakerSchema,
   riskStateSchema,
   statsStateSchema,
 } from './orders.ts';
@@ -75,6 +76,8 @@ export const portfolioViewSchema = z.strictObject({
   feesPaid: decimalString,
   dayPnl: signedDecimalString,
   openOrders: count,
+  tier: z.nullable(z.string()),
+  breaker: z.nullable(breakerSchema),
   positions: z.readonly(
     z.array(
       z.strictObject({

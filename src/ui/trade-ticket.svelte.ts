@@ -43,6 +43,10 @@ const FIELD_OF: Record<string, Field> = {
   'insufficient-position': 'quantity',
   'would-trigger': 'triggerPrice',
   halted: 'quantity',
+  breaker: 'quantity',
+  'max-position': 'quantity',
+  'max-open-positions': 'quantity',
+  'price-band': 'limitPrice',
 };
 
 /** The order ticket: type-dependent fields, validation at each field, a cost estimate. */
@@ -108,6 +112,8 @@ export class TradeTicket {
       this.stopLoss,
       this.bracketLimit,
       this.session.selected,
+      // Any new command (a reset, a deposit) may change the answer: a refusal no longer stands.
+      this.session.view?.portfolio.seq,
     ]);
   }
 

@@ -1,4 +1,5 @@
-import { REALISTIC, defaultConfig } from '../engine/config.ts';
+import { REALISTIC, defaultConfig, idealConfig } from '../engine/config.ts';
+import { TIERS } from '../engine/risk/tiers.ts';
 import { demoCommands } from '../engine/demo.ts';
 import { computeMetrics, curveReturns } from '../engine/analytics/metrics.ts';
 import type { FillEvent } from '../engine/events.ts';
@@ -48,6 +49,7 @@ import {
   type SessionSummary,
   type CandleView,
   demoSeedSchema,
+  newSessionRequestSchema,
   estimateRequestSchema,
   type OrderEstimate,
   type DepthView,
@@ -260,6 +262,22 @@ export class SessionService {
     if (typeof id === 'object' && !id.success)
       return refuse('bad-request', 'That is not a session id.');
     return this.open({ dbName: opened.db.name, sessionId: typeof id === 'object' ? id.data : id });
+  }
+
+  /** Starts a new session under a risk tier, with realistic or ideal fills, and opens it. */
+  async newSession(input: unknown): Promise<Result<SessionView>> {
+    const opened = this.opened;
+    if (!opened) return refuse('not-open', 'No session is open.');
+    const request = newSessionRequestSchema.safeParse(input);
+    if (!request.success) return refuse('bad-request', describeIssues(request.error));
+    const { tier, fills } = request.data;
+    const base = defaultConfig(Math.floor(Date.now() / 1000) * 1000);
+    const config = {
+      ...(fills === 'ideal' ? idealConfig(base) : base),
+      ...(tier === 'none' ? {} : { risk: TIERS[tier] }),
+    };
+    const name = `${tier === 'none' ? 'Session' : `${TIERS[tier].label} session`}${fills === 'ideal' ? ', ideal fills' : ''}`;
+    return this.switchTo(await createNewSession(opened.db, name, config));
   }
 
   /** Renames a session that no other tab is using. */
@@ -799,7 +817,10 @@ export class SessionService {
     if (!opened) return refuse('not-open', 'No session is open.');
     const seed = demoSeedSchema.safeParse(seedInput);
     if (!seed.success) return refuse('invalid-seed', 'Use 1–32 letters or digits as the seed.');
-    const config = defaultConfig(Math.floor(Date.now() / 1000) * 1000);
+    const config = {
+      ...defaultConfig(Math.floor(Date.now() / 1000) * 1000),
+      risk: TIERS.moderate,
+    };
     const id = await createNewSession(
       opened.db,
       `Demo, seed ${seed.data}`,

@@ -63,3 +63,27 @@ test('a bracket buy shows its take-profit and stop-loss; a refused sell says why
   await page.getByRole('tab', { name: 'Fills' }).click();
   await expect(page.getByTestId('fills')).toContainText('0.5 ETH');
 });
+
+test('a Moderate session refuses an oversized buy at the field; the kill switch halts buys until reset', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  await page.getByLabel('Risk tier').selectOption('moderate');
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByRole('link', { name: 'Trade' }).click();
+  await expect(page.getByText('under the Moderate tier')).toBeVisible();
+  await page.getByLabel('Quantity (BTC)').fill('1');
+  await page.getByRole('button', { name: 'Buy BTC' }).click();
+  await expect(page.locator('#quantity-help')).toContainText(
+    "over the Moderate tier's position limit of $1,000.00.",
+  );
+  await page.getByRole('button', { name: 'Kill switch' }).click();
+  await expect(page.getByTestId('breaker')).toContainText('The kill switch is on');
+  await page.getByLabel('Quantity (BTC)').fill('0.001');
+  await page.getByRole('button', { name: 'Buy BTC' }).click();
+  await expect(page.locator('#quantity-help')).toContainText('New buys are halted');
+  await page.getByTestId('breaker').getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByTestId('breaker')).toHaveCount(0);
+  await buy(page, '0.001');
+});

@@ -1,3 +1,4 @@
+import type { NewSessionRequest } from '../../schema/messages.ts';
 import {
   exportedFileSchema,
   importPreviewSchema,
@@ -94,6 +95,14 @@ export class LibraryState {
       const { usage = 0, quota = 0 } = await navigator.storage.estimate();
       this.storage = { usage, quota };
     }
+  }
+
+  /** Starts a new session with a tier and fills of the person's choice. */
+  async create(request: NewSessionRequest): Promise<void> {
+    const opened = viewResult.parse(await this.session.client.newSession(request));
+    if (!opened.ok) this.message = opened.message;
+    else this.session.show(opened.value);
+    await this.refresh();
   }
 
   async open(id: string | undefined): Promise<void> {
