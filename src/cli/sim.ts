@@ -4,6 +4,7 @@
 //   verify FILE…     replays session files and prints one row each: verdict, equity, return, trades
 //   demo             runs the seed's demo (five Moderate-tier buys) headless: --seed S --days N [--session-out F]
 //   replay FILE      replays one session file and prints where it ends, as JSON
+//   tierlab          a strategy under the three risk tiers across seeds 1…N: --seeds N --days D --strategy S [--json]
 // Bad arguments print the usage and exit with code 2.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -11,12 +12,14 @@ import { runCandles, runFacts } from './candles-command.ts';
 import { UsageError } from './usage-error.ts';
 import { runVerify } from './verify-command.ts';
 import { runDemo, runReplay } from './demo-command.ts';
+import { runTierLabCommand } from './tierlab-command.ts';
 
 const USAGE = `Usage:
   npm run sim -- --seed 42 --days 365 --interval 1h [--assets BTC,ETH] [--tick 1m] [--out file.csv] [--facts]
   npm run sim -- verify a.json b.json … [--json]
   npm run sim -- demo --seed 42 [--days 30] [--session-out demo.json]
-  npm run sim -- replay session.json`;
+  npm run sim -- replay session.json
+  npm run sim -- tierlab --seeds 200 --days 365 --strategy buy-and-hold|monthly-dca|ma-crossover [--json]`;
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
@@ -39,6 +42,18 @@ async function main(argv: string[]): Promise<number> {
       },
     });
     return runDemo({ seed: values.seed, days: values.days, sessionOut: values['session-out'] });
+  }
+  if (first === 'tierlab') {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        seeds: { type: 'string' },
+        days: { type: 'string' },
+        strategy: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+    return runTierLabCommand(values);
   }
   if (first === 'replay') {
     const { positionals } = parseArgs({ args: rest, allowPositionals: true });

@@ -96,7 +96,7 @@ export class Session {
       market,
       new Ledger(),
       Stats.create(),
-      EquityCurve.create(config.startTime),
+      EquityCurve.create(config.startTime, config.tickMs),
       config.startTime,
       0,
       { peakEquity: '0', breaker: null },
@@ -189,6 +189,16 @@ export class Session {
     for (const [symbol, p] of this.ledger.positions)
       invested = invested.plus(toCent(this.lastPrice(symbol).times(p.quantity)));
     return { equity: this.ledger.cash.plus(invested), invested };
+  }
+
+  /** Cash plus positions at the last prices. */
+  equity(): Dec {
+    return this.valuation().equity;
+  }
+
+  /** The quantity held of an asset (zero when none). */
+  quantityOf(symbol: string): Dec {
+    return this.ledger.quantityOf(symbol);
   }
 
   /** The last price of an asset, on its tick grid. */

@@ -1,6 +1,7 @@
 /** The app's sections. A new page adds its entry here and its component in App.svelte. */
 export const PAGES = [
   { id: 'trade', label: 'Trade' },
+  { id: 'lab', label: 'Tier lab' },
   { id: 'costs', label: 'Costs' },
   { id: 'sessions', label: 'Sessions' },
   { id: 'selftest', label: 'Self-test' },
@@ -8,7 +9,8 @@ export const PAGES = [
 export type PageId = (typeof PAGES)[number]['id'];
 
 function fromHash(hash: string): PageId {
-  const id = hash.replace(/^#\/?/, '');
+  // A share link carries settings after the page id: #/lab?strategy=…
+  const id = hash.replace(/^#\/?/, '').split('?')[0];
   return PAGES.find((p) => p.id === id)?.id ?? 'trade';
 }
 

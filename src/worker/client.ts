@@ -1,6 +1,7 @@
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { SessionService } from './session-service.ts';
 import type { SelfTestService } from './selftest/selftest-service.ts';
+import type { LabService } from './lab-service.ts';
 
 export type SessionClient = Remote<SessionService>;
 
@@ -22,6 +23,16 @@ export function startSelfTestWorker(): { client: Remote<SelfTestService>; stop: 
     name: 'powertrader-selftest',
   });
   const client = wrap<SelfTestService>(worker);
+  return { client, stop: stopper(client, worker) };
+}
+
+/** Starts one worker of the tier lab's pool. */
+export function startLabWorker(): { client: Remote<LabService>; stop: () => void } {
+  const worker = new Worker(new URL('./session.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'powertrader-lab',
+  });
+  const client = wrap<LabService>(worker);
   return { client, stop: stopper(client, worker) };
 }
 

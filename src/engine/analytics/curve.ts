@@ -20,7 +20,7 @@ const FIRST_INTERVAL_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 /**
- * Samples equity every simulated minute; when the curve is full it keeps every second sample
+ * Samples equity every simulated minute (every sixty ticks of a coarser market); when the curve is full it keeps every second sample
  * and doubles the interval, so it stays evenly spaced and bounded however long the session runs.
  */
 export class EquityCurve {
@@ -33,16 +33,18 @@ export class EquityCurve {
   private constructor(
     private readonly start: number,
     state?: CurveState,
+    firstInterval = FIRST_INTERVAL_MS,
   ) {
     this.points = [...(state?.points ?? [])];
-    this.intervalMs = state?.intervalMs ?? FIRST_INTERVAL_MS;
+    this.intervalMs = state?.intervalMs ?? firstInterval;
     this.day = state?.day ?? Math.floor(start / DAY_MS);
     this.dayStartEquity = state?.dayStartEquity ?? '0';
     this.dayStartNet = state?.dayStartNet ?? '0';
   }
 
-  static create(start: number): EquityCurve {
-    return new EquityCurve(start);
+  /** A new curve; a coarse market (long ticks) is sampled every sixty ticks at most. */
+  static create(start: number, tickMs = 1000): EquityCurve {
+    return new EquityCurve(start, undefined, Math.max(FIRST_INTERVAL_MS, tickMs * 60));
   }
 
   static fromState(state: CurveState): EquityCurve {

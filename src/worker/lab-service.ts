@@ -1,0 +1,32 @@
+import { runTierLab, summarize, type LabRun, type TierSummary } from '../engine/risk/tier-lab.ts';
+import { TIERS, type TierName } from '../engine/risk/tiers.ts';
+import { labBatchSchema, labRequestSchema, labRunSchema } from '../schema/lab.ts';
+import * as z from 'zod/mini';
+
+const TIER_NAMES = Object.keys(TIERS) as TierName[];
+
+/** The tier lab's worker side: one seed under the three tiers, or a batch of seeds for the pool. */
+export class LabService {
+  /** The three tiers on one seed, with their daily equity for the overlaid curves. */
+  single(input: unknown): LabRun[] {
+    const { strategy, days, seed } = labRequestSchema.parse(input);
+    return TIER_NAMES.map((tier) => runTierLab(seed, days, strategy, TIERS[tier]));
+  }
+
+  /** A batch of seeds; reports each seed's runs (curves left out) as it finishes. */
+  batch(input: unknown, onSeed: (runs: LabRun[]) => unknown): void {
+    const { strategy, days, seeds } = labBatchSchema.parse(input);
+    for (const seed of seeds) {
+      const runs = TIER_NAMES.map((tier) => ({
+        ...runTierLab(seed, days, strategy, TIERS[tier]),
+        equity: [],
+      }));
+      void onSeed(runs);
+    }
+  }
+
+  /** Mean, median and percentiles per tier of the runs so far. */
+  summarize(input: unknown): TierSummary[] {
+    return summarize(z.array(labRunSchema).parse(input));
+  }
+}
