@@ -7,6 +7,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
+import { Dec } from '../../src/engine/decimal.ts';
+import { checkEntry } from '../../src/engine/risk/pre-trade.ts';
+import { TIERS } from '../../src/engine/risk/tiers.ts';
 import { Session, replay } from '../../src/engine/session.ts';
 import { runCandles } from '../../src/cli/candles-command.ts';
 import { CandleBook } from '../../src/worker/candle-book.ts';
@@ -103,6 +106,28 @@ function benchRestingOrders(): void {
   const micros = ((performance.now() - t0) * 1000) / ticks;
   if (session.orders().open.length !== 20) throw new Error('the resting orders filled');
   report('engine.tick-with-20-resting-orders', micros, 'us', '<=', 20);
+}
+
+/** The tier's pre-trade checks on one entry, alone. */
+function benchPreTrade(): void {
+  const entry = {
+    symbol: 'BTC',
+    notional: new Dec('499.5'),
+    held: new Dec('250'),
+    price: new Dec('49000'),
+    last: new Dec('49973.07'),
+  };
+  const account = { equity: new Dec('49973.07'), otherPositions: 3, breaker: null, stress: 1 };
+  const samples: number[] = [];
+  for (let i = 0; i < 22_000; i++) {
+    const t0 = performance.now();
+    const result = checkEntry(TIERS.moderate, entry, account);
+    const t1 = performance.now();
+    if (!result.ok) throw new Error(result.message);
+    if (i >= 2000) samples.push((t1 - t0) * 1000);
+  }
+  samples.sort((a, b) => a - b);
+  report('risk.pre-trade-checks.p50', percentile(samples, 50), 'us', '<=', 20);
 }
 
 function benchTicks(): void {
@@ -217,6 +242,19 @@ async function benchClickToPersisted(): Promise<void> {
     )) {
       report(`worker.${f.name}`, f.value, f.unit, f.op, f.budget);
     }
+    // The tier lab's Monte Carlo: 200 seeds × 3 tiers × 365 days in the app's worker pool.
+    await page.goto(`${preview.url}#/lab?strategy=buy-and-hold&days=365&seed=1&seeds=200`);
+    const t0 = performance.now();
+    await page.getByRole('button', { name: 'Run Monte Carlo' }).click();
+    await page.getByTestId('mc-table').getByRole('row').nth(3).waitFor({ timeout: 300_000 });
+    const workers = await page.evaluate(() => Math.max(1, navigator.hardwareConcurrency - 1));
+    report(
+      `ui.monte-carlo-200x3x365.${workers}-workers`,
+      (performance.now() - t0) / 1000,
+      's',
+      '<=',
+      10,
+    );
   } finally {
     await browser.close();
     preview.stop();
@@ -225,6 +263,7 @@ async function benchClickToPersisted(): Promise<void> {
 
 benchMarketOrders();
 benchRestingOrders();
+benchPreTrade();
 benchReplay();
 benchTicks();
 benchHeap();
