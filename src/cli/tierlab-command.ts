@@ -1,6 +1,6 @@
 import {
   LAB_STRATEGIES,
-  runTierLab,
+  runTierLabs,
   summarize,
   type LabRun,
   type LabStrategy,
@@ -26,8 +26,8 @@ export function runTierLabCommand(options: {
     throw new UsageError(`--strategy must be one of ${LAB_STRATEGIES.join(', ')}.`);
   const runs: LabRun[] = [];
   for (let seed = 1; seed <= seeds; seed++) {
-    for (const tier of Object.keys(TIERS) as TierName[])
-      runs.push(runTierLab(String(seed), days, strategy as LabStrategy, TIERS[tier]));
+    const tiers = (Object.keys(TIERS) as TierName[]).map((tier) => TIERS[tier]);
+    runs.push(...runTierLabs(String(seed), days, strategy as LabStrategy, tiers));
   }
   const summary = summarize(runs);
   if (options.json) {

@@ -85,11 +85,14 @@ export class Session {
     this.broker = new Broker(config, ledger, stats, market, orders);
   }
 
-  /** A new session at the config's start time, before any command. */
-  static create(seed: string, config: SessionConfig): Session {
+  /**
+   * A new session at the config's start time, before any command. Sessions given one `market`
+   * share its prices; they must then advance tick by tick together (the tier lab does).
+   */
+  static create(seed: string, config: SessionConfig, shared?: Market): Session {
     const market = config.replay
       ? new ReplayMarket(seed, config.assets[0]!, config.tickMs, config.startTime, config.replay)
-      : Market.create(seed, config.assets, config.tickMs, config.startTime);
+      : (shared ?? Market.create(seed, config.assets, config.tickMs, config.startTime));
     return new Session(
       seed,
       config,

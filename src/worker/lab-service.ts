@@ -1,4 +1,4 @@
-import { runTierLab, summarize, type LabRun, type TierSummary } from '../engine/risk/tier-lab.ts';
+import { runTierLabs, summarize, type LabRun, type TierSummary } from '../engine/risk/tier-lab.ts';
 import { TIERS, type TierName } from '../engine/risk/tiers.ts';
 import { labBatchSchema, labRequestSchema, labRunSchema } from '../schema/lab.ts';
 import * as z from 'zod/mini';
@@ -10,17 +10,24 @@ export class LabService {
   /** The three tiers on one seed, with their daily equity for the overlaid curves. */
   single(input: unknown): LabRun[] {
     const { strategy, days, seed } = labRequestSchema.parse(input);
-    return TIER_NAMES.map((tier) => runTierLab(seed, days, strategy, TIERS[tier]));
+    return runTierLabs(
+      seed,
+      days,
+      strategy,
+      TIER_NAMES.map((tier) => TIERS[tier]),
+    );
   }
 
   /** A batch of seeds; reports each seed's runs (curves left out) as it finishes. */
   batch(input: unknown, onSeed: (runs: LabRun[]) => unknown): void {
     const { strategy, days, seeds } = labBatchSchema.parse(input);
     for (const seed of seeds) {
-      const runs = TIER_NAMES.map((tier) => ({
-        ...runTierLab(seed, days, strategy, TIERS[tier]),
-        equity: [],
-      }));
+      const runs = runTierLabs(
+        seed,
+        days,
+        strategy,
+        TIER_NAMES.map((tier) => TIERS[tier]),
+      ).map((run) => ({ ...run, equity: [] }));
       void onSeed(runs);
     }
   }

@@ -70,6 +70,8 @@ export class Market {
   private turbulent: boolean;
   private effects: ActiveEffect[];
   private together = false;
+  /** The time of the last tick: stepping to it again does nothing (sessions may share a market). */
+  private steppedTo: number;
   private readonly halted: Uint8Array;
   /** Called after every tick, when set. */
   onTick: TickListener | undefined;
@@ -104,6 +106,7 @@ export class Market {
     this.variances = Float64Array.from(state.variances);
     this.hourReturns = Float64Array.from(state.hourReturns);
     this.effects = [...state.effects];
+    this.steppedTo = time;
     this.refreshHour(time);
   }
 
@@ -140,6 +143,8 @@ export class Market {
 
   /** Advances one tick that ends at `time`. */
   step(time: number): void {
+    if (time <= this.steppedTo) return;
+    this.steppedTo = time;
     const hour = Math.floor((time - 1) / HOUR);
     if (hour !== this.hour) this.closeHour(hour, time);
     const n = this.n;

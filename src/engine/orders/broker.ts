@@ -412,28 +412,41 @@ export class Broker {
     out: EngineEvent[],
     book = this.book(order.symbol, time),
   ): void {
-    const asset = this.assetOf(order.symbol);
-    const wanted = this.affordable(order, remainingOf(order), book);
+    const remaining = remainingOf(order);
     const slices = walkBook(
       book,
       order.side,
-      wanted,
+      remaining,
       this.rules,
-      this.grid(asset.symbol).step,
+      this.grid(order.symbol).step,
       limit,
     );
-    const available = totalOf(slices);
-    if (order.timeInForce === 'FOK' && available.lessThan(remainingOf(order))) {
+    if (
+      order.timeInForce === 'FOK' &&
+      (totalOf(slices).lessThan(remaining) || !this.canAfford(order, slices))
+    ) {
       this.finish(order, 'expired', 'Fill-or-kill: the whole quantity was not there.', time, out);
       return;
     }
-    for (const slice of slices) this.fill(order, slice, 'taker', time, out);
+    // Cash (or the position) is checked slice by slice, as the fills happen.
+    let short = false;
+    for (const slice of slices) {
+      const quantity = this.affordableAt(order, slice.ticks, slice.quantity, 'taker');
+      if (quantity.greaterThan(ZERO))
+        this.fill(order, { ticks: slice.ticks, quantity }, 'taker', time, out);
+      if (quantity.lessThan(slice.quantity)) {
+        short = true;
+        break;
+      }
+    }
     if (!this.open.has(order.id) || remainingOf(order).isZero()) return;
     const rests =
-      limit !== undefined && (order.timeInForce === 'GTC' || order.timeInForce === 'GTD');
+      !short && limit !== undefined && (order.timeInForce === 'GTC' || order.timeInForce === 'GTD');
     if (rests) return;
-    const reason = wanted.lessThan(remainingOf(order))
-      ? 'Not enough cash for the rest.'
+    const reason = short
+      ? order.side === 'buy'
+        ? 'Not enough cash for the rest.'
+        : 'Not enough held for the rest.'
       : limit === undefined
         ? 'The book ran out of depth for the rest.'
         : 'Nothing more to match at your price.';
@@ -442,13 +455,12 @@ export class Broker {
 
   /** A resting order filled at its own price, as a maker: the top level's size per tick. */
   private fillResting(order: Working, time: number, out: EngineEvent[]): void {
-    const asset = this.assetOf(order.symbol);
     const book = this.book(order.symbol, time);
     const top = (order.side === 'buy' ? book.asks : book.bids)[0]?.quantity ?? ZERO;
     let quantity = remainingOf(order);
     if (this.execution.partialFills) quantity = Dec.min(quantity, top);
-    const price = new Dec(order.limitPrice!).dividedBy(asset.tickSize).toNumber();
-    quantity = this.affordable(order, quantity, { mid: price, bids: [], asks: [] }, price);
+    const price = this.ticksOf(order.symbol, order.limitPrice!);
+    quantity = this.affordableAt(order, price, quantity, 'maker');
     if (quantity.isZero()) {
       this.finish(order, 'cancelled', 'Not enough cash to fill it.', time, out);
       return;
@@ -456,38 +468,44 @@ export class Broker {
     this.fill(order, { ticks: price, quantity }, 'maker', time, out);
   }
 
+  /** What a slice costs a buyer: notional and fee, each rounded to the cent as the fill will be. */
+  private costOf(symbol: string, ticks: number, quantity: Dec, liquidity: 'maker' | 'taker'): Dec {
+    const grid = this.grid(symbol);
+    const notional = toCent(grid.tick.times(ticks).times(quantity));
+    return notional.plus(toCent(notional.times(liquidity === 'maker' ? grid.maker : grid.taker)));
+  }
+
+  /** Whether the ledger can honour all these slices at once (for fill-or-kill). */
+  private canAfford(order: Working, slices: readonly Level[]): boolean {
+    if (order.side === 'sell')
+      return !totalOf(slices).greaterThan(this.ledger.quantityOf(order.symbol));
+    let cost = ZERO;
+    for (const s of slices)
+      cost = cost.plus(this.costOf(order.symbol, s.ticks, s.quantity, 'taker'));
+    return !cost.greaterThan(this.ledger.cash);
+  }
+
   /**
-   * The part of `quantity` the ledger can honour: a buy's cost with fees within cash, a sell
-   * within the position (a stop may meet a position already sold).
+   * The part of `quantity` at `ticks` the ledger can honour now: a buy's cost with its fee within
+   * cash, a sell within the position (a stop may meet a position already sold).
    */
-  private affordable(order: Working, quantity: Dec, book: Book, atTicks?: number): Dec {
-    const asset = this.assetOf(order.symbol);
-    const step = this.grid(asset.symbol).step;
+  private affordableAt(
+    order: Working,
+    ticks: number,
+    quantity: Dec,
+    liquidity: 'maker' | 'taker',
+  ): Dec {
     if (order.side === 'sell') return Dec.min(quantity, this.ledger.quantityOf(order.symbol));
-    const rate = this.feeRate(asset, atTicks === undefined ? 'taker' : 'maker');
-    let cash = this.ledger.cash;
-    let total = ZERO;
-    const slices =
-      atTicks === undefined
-        ? walkBook(book, 'buy', quantity, { ...this.rules, partialFills: false }, step)
-        : [{ ticks: atTicks, quantity }];
-    for (const s of slices) {
-      const price = this.grid(asset.symbol).tick.times(s.ticks);
-      // Each slice costs its notional and fee, each rounded to the cent as the fill will be.
-      const costOf = (q: Dec) => {
-        const notional = toCent(price.times(q));
-        return notional.plus(toCent(notional.times(rate)));
-      };
-      if (costOf(s.quantity).greaterThan(cash)) {
-        let take = cash.dividedBy(price.times(rate.plus(1))).toNearest(step, Dec.ROUND_DOWN);
-        while (take.greaterThan(ZERO) && costOf(take).greaterThan(cash)) take = take.minus(step);
-        return total.plus(take);
-      }
-      cash = cash.minus(costOf(s.quantity));
-      total = total.plus(s.quantity);
-    }
-    // Cash was not the limit: whatever depth there is decides.
-    return quantity;
+    const cash = this.ledger.cash;
+    const cost = (q: Dec) => this.costOf(order.symbol, ticks, q, liquidity);
+    if (!cost(quantity).greaterThan(cash)) return quantity;
+    const grid = this.grid(order.symbol);
+    const rate = liquidity === 'maker' ? grid.maker : grid.taker;
+    let take = cash
+      .dividedBy(grid.tick.times(ticks).times(rate.plus(1)))
+      .toNearest(grid.step, Dec.ROUND_DOWN);
+    while (take.greaterThan(ZERO) && cost(take).greaterThan(cash)) take = take.minus(grid.step);
+    return Dec.max(take, ZERO);
   }
 
   private fill(

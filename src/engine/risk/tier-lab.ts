@@ -4,11 +4,14 @@ import { canonical, Dec } from '../decimal.ts';
 import { DEMO_CASH, DEMO_SYMBOLS } from '../demo.ts';
 import { drawdown } from '../analytics/metrics.ts';
 import { DEFAULT_ASSETS } from '../market/universe.ts';
+import { Market } from '../market/market.ts';
 import { Session } from '../session.ts';
 import { historicalVar } from './measures.ts';
 import { maxPositionValue, TIERS, type RiskTier, type TierName } from './tiers.ts';
 
 const DAY = 86_400_000;
+/** One-hour ticks: the coarsest the market allows, and plenty for daily decisions. */
+const TICK_MS = 3_600_000;
 /** The lab starts at a fixed simulated time, so a seed names one market everywhere. */
 export const LAB_START = Date.UTC(2026, 0, 1);
 
@@ -35,7 +38,7 @@ export interface LabRun {
 export function labConfig(tier: RiskTier): SessionConfig {
   return {
     startTime: LAB_START,
-    tickMs: 3_600_000,
+    tickMs: TICK_MS,
     takerFeeRate: '0.001',
     makerFeeRate: '0.001',
     execution: REALISTIC,
@@ -51,87 +54,128 @@ export function runTierLab(
   strategy: LabStrategy,
   tier: RiskTier,
 ): LabRun {
-  const config = labConfig(tier);
-  const session = Session.create(seed, config);
-  let orders = 0;
-  let refused = 0;
-  const run = (command: Command) => {
-    const outcome = session.apply(command);
-    if (command.type === 'place-order') {
-      orders++;
-      if (!outcome.ok) refused++;
-    }
-  };
-  run({ type: 'deposit', amount: DEMO_CASH });
+  return runTierLabs(seed, days, strategy, [tier])[0]!;
+}
+
+/**
+ * Runs one strategy under several tiers on one market: the prices are simulated once and the
+ * sessions advance tick by tick together, so each run is exactly what it would be alone.
+ */
+export function runTierLabs(
+  seed: string,
+  days: number,
+  strategy: LabStrategy,
+  tiers: readonly RiskTier[],
+): LabRun[] {
+  const assets = labConfig(tiers[0]!).assets;
+  const market = Market.create(seed, assets, TICK_MS, LAB_START);
+  const traders = tiers.map((tier) => new LabTrader(seed, tier, strategy, market));
   const closes = new Map<string, number[]>(DEMO_SYMBOLS.map((s) => [s, []]));
-  const equity: number[] = [];
-  let id = 0;
-  const buy = (symbol: string, budget: Dec) => {
-    const asset = config.assets.find((a) => a.symbol === symbol)!;
-    const price = session.quote(symbol).ask.times('1.001');
+  let time = LAB_START;
+  for (let day = 0; day <= days; day++) {
+    for (const end = LAB_START + day * DAY; time + TICK_MS <= end;) {
+      time += TICK_MS;
+      for (const trader of traders) trader.session.advanceTo(time);
+    }
+    for (const symbol of DEMO_SYMBOLS) {
+      closes.get(symbol)!.push(traders[0]!.session.lastPrice(symbol).toNumber());
+    }
+    for (const trader of traders) trader.day(day, days, closes);
+  }
+  return traders.map((trader) => trader.result());
+}
+
+/** One tier's account in the lab: its session, its strategy, its daily equity. */
+class LabTrader {
+  readonly session: Session;
+  private readonly equity: number[] = [];
+  private orders = 0;
+  private refused = 0;
+  private id = 0;
+
+  constructor(
+    seed: string,
+    private readonly tier: RiskTier,
+    private readonly strategy: LabStrategy,
+    market: Market,
+  ) {
+    this.session = Session.create(seed, labConfig(tier), market);
+    this.run({ type: 'deposit', amount: DEMO_CASH });
+  }
+
+  /** The strategy's moves at the start of a day, then the day's equity. */
+  day(day: number, days: number, closes: ReadonlyMap<string, readonly number[]>): void {
+    const value = this.session.equity();
+    if (day < days) {
+      for (const symbol of DEMO_SYMBOLS) {
+        if (this.strategy === 'buy-and-hold' && day === 0)
+          this.buy(symbol, maxPositionValue(this.tier, value));
+        if (this.strategy === 'monthly-dca' && day % 30 === 0)
+          this.buy(symbol, value.times(this.tier.riskPerTrade).dividedBy(2));
+        if (this.strategy === 'ma-crossover') this.crossover(symbol, closes.get(symbol)!);
+      }
+    }
+    this.equity.push(this.session.equity().toNumber());
+  }
+
+  private run(command: Command): void {
+    const outcome = this.session.apply(command);
+    if (command.type === 'place-order') {
+      this.orders++;
+      if (!outcome.ok) this.refused++;
+    }
+  }
+
+  private buy(symbol: string, budget: Dec): void {
+    const asset = this.session.config.assets.find((a) => a.symbol === symbol)!;
+    const price = this.session.quote(symbol).ask.times('1.001');
     const quantity = budget.dividedBy(price).toNearest(asset.stepSize, Dec.ROUND_DOWN);
     if (quantity.isZero()) return;
-    run({
+    this.order(symbol, 'buy', quantity);
+  }
+
+  private order(symbol: string, side: 'buy' | 'sell', quantity: Dec): void {
+    this.run({
       type: 'place-order',
-      clientOrderId: `lab-${++id}`,
+      clientOrderId: `lab-${++this.id}`,
       symbol,
-      side: 'buy',
+      side,
       orderType: 'market',
       quantity: canonical(quantity),
     });
-  };
-  for (let day = 0; day <= days; day++) {
-    session.advanceTo(LAB_START + day * DAY);
-    const value = session.equity();
-    for (const symbol of DEMO_SYMBOLS)
-      closes.get(symbol)!.push(session.lastPrice(symbol).toNumber());
-    if (day < days) {
-      for (const symbol of DEMO_SYMBOLS) {
-        if (strategy === 'buy-and-hold' && day === 0) buy(symbol, maxPositionValue(tier, value));
-        if (strategy === 'monthly-dca' && day % 30 === 0)
-          buy(symbol, value.times(tier.riskPerTrade).dividedBy(2));
-        if (strategy === 'ma-crossover') crossover(symbol);
-      }
-    }
-    equity.push(session.equity().toNumber());
   }
 
-  function crossover(symbol: string): void {
-    const series = closes.get(symbol)!;
+  private crossover(symbol: string, series: readonly number[]): void {
     if (series.length < 30) return;
     const average = (n: number) => series.slice(-n).reduce((a, b) => a + b, 0) / n;
-    const held = session.quantityOf(symbol);
+    const held = this.session.quantityOf(symbol);
     if (average(10) > average(30) && held.isZero()) {
-      buy(symbol, maxPositionValue(tier, session.equity()));
+      this.buy(symbol, maxPositionValue(this.tier, this.session.equity()));
     } else if (average(10) < average(30) && !held.isZero()) {
-      run({
-        type: 'place-order',
-        clientOrderId: `lab-${++id}`,
-        symbol,
-        side: 'sell',
-        orderType: 'market',
-        quantity: canonical(held),
-      });
+      this.order(symbol, 'sell', held);
     }
   }
 
-  const returns = equity.slice(1).map((e, i) => e / equity[i]! - 1);
-  const mean = returns.reduce((a, b) => a + b, 0) / Math.max(1, returns.length);
-  const sd = Math.sqrt(
-    returns.reduce((a, r) => a + (r - mean) ** 2, 0) / Math.max(1, returns.length - 1),
-  );
-  const final = equity.at(-1)!;
-  return {
-    tier: tier.name,
-    equity,
-    finalEquity: canonical(session.equity()),
-    totalReturn: final / Number(DEMO_CASH) - 1,
-    maxDrawdown: drawdown(equity, DAY).depth,
-    var95: historicalVar(returns, 0.95, final).valueAtRisk,
-    sharpe: returns.length > 1 && sd > 0 ? (mean / sd) * Math.sqrt(365) : null,
-    orders,
-    refused,
-  };
+  result(): LabRun {
+    const equity = this.equity;
+    const returns = equity.slice(1).map((e, i) => e / equity[i]! - 1);
+    const mean = returns.reduce((a, b) => a + b, 0) / Math.max(1, returns.length);
+    const sd = Math.sqrt(
+      returns.reduce((a, r) => a + (r - mean) ** 2, 0) / Math.max(1, returns.length - 1),
+    );
+    const final = equity.at(-1)!;
+    return {
+      tier: this.tier.name,
+      equity,
+      finalEquity: canonical(this.session.equity()),
+      totalReturn: final / Number(DEMO_CASH) - 1,
+      maxDrawdown: drawdown(equity, DAY).depth,
+      var95: historicalVar(returns, 0.95, final).valueAtRisk,
+      sharpe: returns.length > 1 && sd > 0 ? (mean / sd) * Math.sqrt(365) : null,
+      orders: this.orders,
+      refused: this.refused,
+    };
+  }
 }
 
 /** Mean, median and the 5th and 95th percentiles of some numbers. */

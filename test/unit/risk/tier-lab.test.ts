@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runTierLab, spreadOf, summarize } from '../../../src/engine/risk/tier-lab.ts';
+import { runTierLab, runTierLabs, spreadOf, summarize } from '../../../src/engine/risk/tier-lab.ts';
 import { TIERS } from '../../../src/engine/risk/tiers.ts';
 
 const run = promisify(execFile);
@@ -64,4 +64,13 @@ describe('the tier lab', () => {
     ]);
     expect(Object.keys(printed.tiers[0].finalEquity)).toEqual(['mean', 'median', 'p5', 'p95']);
   }, 60_000);
+});
+
+describe('the tier lab on one shared market', () => {
+  it('gives each tier exactly the run it would have alone', () => {
+    const tiers = Object.values(TIERS);
+    const together = runTierLabs('11', 45, 'ma-crossover', tiers);
+    const alone = tiers.map((tier) => runTierLab('11', 45, 'ma-crossover', tier));
+    expect(together).toEqual(alone);
+  });
 });
