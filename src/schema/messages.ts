@@ -44,7 +44,23 @@ export const metricSchema = z.strictObject({
   definition: z.string(),
 });
 
-/** What the trade page shows besides the portfolio: orders, fills, analytics. */
+const riskReportSchema = z.strictObject({
+  invested: z.number(),
+  var95: z.number(),
+  var99: z.number(),
+  expectedShortfall95: z.number(),
+  crash30: z.number(),
+  worstDays: z.array(z.strictObject({ date: z.string(), loss: z.number() })),
+  concentration: z.number(),
+  betas: z.array(z.strictObject({ symbol: z.string(), beta: z.number() })),
+  correlation: z.strictObject({
+    symbols: z.array(z.string()),
+    matrix: z.array(z.array(z.number())),
+  }),
+  meanings: z.record(z.string(), z.string()),
+});
+
+/** What the trade page shows besides the portfolio: orders, fills, analytics, risk. */
 export const tradingViewSchema = z.strictObject({
   open: z.array(orderStateSchema),
   closed: z.array(orderStateSchema),
@@ -59,6 +75,7 @@ export const tradingViewSchema = z.strictObject({
   perAsset: statsStateSchema.shape.perAsset,
   execution: executionConfigSchema,
   makerFeeRate: decimalString,
+  risk: riskReportSchema,
 });
 export type TradingView = z.infer<typeof tradingViewSchema>;
 

@@ -1,5 +1,6 @@
 import { REALISTIC, defaultConfig, idealConfig } from '../engine/config.ts';
 import { TIERS } from '../engine/risk/tiers.ts';
+import { riskReport } from '../engine/risk/stress.ts';
 import { demoCommands } from '../engine/demo.ts';
 import { computeMetrics, curveReturns } from '../engine/analytics/metrics.ts';
 import type { FillEvent } from '../engine/events.ts';
@@ -918,6 +919,10 @@ function tradingView(session: Session): TradingView {
     perAsset: stats.perAsset,
     execution: session.config.execution ?? REALISTIC,
     makerFeeRate: session.config.makerFeeRate ?? session.config.takerFeeRate,
+    risk: riskReport(
+      session.view().positions.map((p) => ({ symbol: p.symbol, value: Number(p.marketValue) })),
+      session.config.assets,
+    ),
   };
 }
 

@@ -89,6 +89,23 @@ const correlation = covariance.map((row, i) =>
   row.map((c, j) => round(c / Math.sqrt(covariance[i]![i]! * covariance[j]![j]!), 4)),
 );
 
+// The five worst days of an equal-weighted basket of the five coins, with each coin's simple
+// return that day: the historical stress scenarios the risk panel replays on today's positions.
+const dates = daily
+  .BTC!.filter((b) => common.has(b.time))
+  .map((b) => b.time)
+  .slice(1);
+const simple = (s: string, i: number) => Math.exp(aligned[s]![i]!) - 1;
+const worstDays = dates
+  .map((date, i) => ({
+    date,
+    basket: mean(DAILY.map((s) => simple(s, i))),
+    returns: Object.fromEntries(DAILY.map((s) => [s, round(simple(s, i), 4)])),
+  }))
+  .sort((a, b) => a.basket - b.basket)
+  .slice(0, 5)
+  .map(({ date, returns }) => ({ date, returns }));
+
 // Hourly BTC: the GARCH dynamics at the hourly step, and the intraday and weekday rhythm.
 const hourly = bars('BTCUSDT_1h.csv');
 const hourlyReturns: number[] = [];
@@ -121,6 +138,7 @@ const params = {
     DAILY.map((s) => [s, { annualVolatility: round(Math.sqrt(variance(aligned[s]!) * 365), 4) }]),
   ),
   correlation: { order: DAILY, matrix: correlation },
+  worstDays,
   realFacts: Object.fromEntries(
     DAILY.map((s) => {
       const f = facts.files[`${s}-USD_1d.csv`];
