@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { defaultConfig } from '../engine/config.ts';
-import { demoCommands } from '../engine/demo.ts';
+import { DEMO_START, demoCommands, demoConfig } from '../engine/demo.ts';
 import {
   SESSION_FILE_TYPE,
   SESSION_FILE_VERSION,
@@ -12,8 +11,6 @@ import { version as appVersion } from '../../package.json';
 import { UsageError } from './usage-error.ts';
 
 const DAY_MS = 86_400_000;
-/** The demo starts at a fixed simulated time, so a seed names one demo everywhere. */
-const DEMO_START = Date.UTC(2026, 0, 1);
 
 /** What `demo` and `replay` print: where the session ends, money as decimal strings. */
 async function summary(session: Session) {
@@ -40,7 +37,7 @@ export async function runDemo(options: {
   const days = Number(options.days ?? '30');
   if (!Number.isInteger(days) || days < 0 || days > 3650)
     throw new UsageError('--days must be a whole number from 0 to 3650.');
-  const config = defaultConfig(DEMO_START);
+  const config = demoConfig();
   const commands = demoCommands(seed, config);
   const replayed = replay(seed, config, commands);
   if (!replayed.ok) throw new Error(replayed.message);

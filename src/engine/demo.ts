@@ -1,9 +1,17 @@
-import type { SessionConfig } from './config.ts';
+import { defaultConfig, type SessionConfig } from './config.ts';
 import type { Command, TimedCommand } from './commands.ts';
 import { Dec } from './decimal.ts';
 import { maxPositionValue, TIERS } from './risk/tiers.ts';
 import { Session } from './session.ts';
 import { canonical } from './decimal.ts';
+
+/** The demo starts at a fixed simulated time, so a seed names one demo in the app and the CLI. */
+export const DEMO_START = Date.UTC(2026, 0, 1);
+
+/** The demo's session config: the ten-coin market under the Moderate tier. */
+export function demoConfig(): SessionConfig {
+  return { ...defaultConfig(DEMO_START), risk: TIERS.moderate };
+}
 
 /** The original report's demo: $50,000 and five coins. */
 export const DEMO_CASH = '50000';

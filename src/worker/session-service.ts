@@ -1,7 +1,7 @@
 import { REALISTIC, defaultConfig, idealConfig } from '../engine/config.ts';
 import { TIERS } from '../engine/risk/tiers.ts';
 import { riskReport } from '../engine/risk/stress.ts';
-import { demoCommands } from '../engine/demo.ts';
+import { demoCommands, demoConfig } from '../engine/demo.ts';
 import { computeMetrics, curveReturns } from '../engine/analytics/metrics.ts';
 import type { FillEvent } from '../engine/events.ts';
 import type { Quote } from '../engine/market/quote.ts';
@@ -818,10 +818,8 @@ export class SessionService {
     if (!opened) return refuse('not-open', 'No session is open.');
     const seed = demoSeedSchema.safeParse(seedInput);
     if (!seed.success) return refuse('invalid-seed', 'Use 1–32 letters or digits as the seed.');
-    const config = {
-      ...defaultConfig(Math.floor(Date.now() / 1000) * 1000),
-      risk: TIERS.moderate,
-    };
+    // The demo runs from its fixed simulated start: seed 42 here is seed 42 in `npm run sim -- demo`.
+    const config = demoConfig();
     const id = await createNewSession(
       opened.db,
       `Demo, seed ${seed.data}`,
