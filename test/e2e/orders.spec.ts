@@ -10,6 +10,12 @@ test('the demo opens five Moderate-sized positions that survive a reload', async
   // Each position is about 2 % of $50,000: under $1,000 at the price it was bought.
   const btc = await page.getByTestId('position-BTC').getByTestId('position-quantity').textContent();
   expect(Number(btc) * 49_973).toBeLessThan(1000);
+  // The risk panel shows what a bad day would cost these positions.
+  await expect(page.getByTestId('risk-measures')).toContainText('1-day VaR 95 % / 99 %');
+  await expect(page.getByRole('cell', { name: '2021-05-19' })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Correlation matrix of the coins held' }),
+  ).toBeVisible();
   await page.reload();
   await expect(page.getByTestId('position-DOT')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Trade BTC' })).toBeVisible();
