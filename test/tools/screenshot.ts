@@ -1,5 +1,5 @@
 // `npm run screenshot`: rebuilds public/screenshots/wide.png (the README's picture and the
-// manifest's install screenshot) from the built app: a buy, then a minute of market at 60×.
+// manifest's install screenshot) from the built app: the demo, then some market at 600×.
 import { openWhenReady, startPreview } from '../support/preview.ts';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.ts';
@@ -10,13 +10,9 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await openWhenReady(page, preview.url);
   await page.getByTestId('equity').waitFor();
-  await page.getByLabel('Speed').selectOption('600');
   await page.getByRole('button', { name: 'Run the demo' }).click();
   await page.getByTestId('position-DOT').waitFor();
   await page.getByLabel('Speed').selectOption('600');
-  await page.getByLabel('Quantity (BTC)').fill('0.004');
-  await page.getByRole('button', { name: 'Buy BTC' }).click();
-  await page.getByTestId('confirmation').waitFor();
   await page.waitForTimeout(25_000);
   await page.getByRole('button', { name: '5m' }).click();
   await page.waitForTimeout(1500);
