@@ -1,4 +1,6 @@
 import type { SessionConfig } from './config.ts';
+import type { MetricId } from './monitor/metrics.ts';
+import { portfolioHealth } from './monitor/portfolio-health.ts';
 import type { Command, RefusalCode, TimedCommand } from './commands.ts';
 import type { EngineEvent } from './events.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
@@ -463,6 +465,20 @@ export class Session {
   /** Trading totals and the equity curve, for analytics. */
   record(): { stats: StatsState; curve: CurveState } {
     return { stats: this.stats.snapshot(), curve: this.curve.snapshot() };
+  }
+
+  /** The portfolio's monitored figures: drawdown, exposure and the use of the tier's limits. */
+  health(): Partial<Record<MetricId, number | null>> {
+    const { equity, invested } = this.valuation();
+    return portfolioHealth({
+      equity: canonical(equity),
+      dayPnl: canonical(equity.minus(this.dayBase())),
+      peakEquity: this.risk.peakEquity,
+      invested: canonical(invested),
+      openOrders: this.broker.openOrders().length,
+      breaker: this.risk.breaker !== null,
+      tier: this.config.risk,
+    });
   }
 
   /** The portfolio at the current prices. */

@@ -1,0 +1,47 @@
+/** What a monitored figure is measured in; the dashboard formats each unit its own way. */
+export type MetricUnit = 'percent' | 'ms' | 'mb' | 'fps' | 'count' | 'ratio' | 'usd';
+
+/** Where a figure comes from: the page, the session worker, or the portfolio it runs. */
+export type MetricSource = 'browser' | 'worker' | 'portfolio';
+
+/** One monitored figure: its id (used by alert rules), its unit and what it means. */
+export interface MetricDefinition {
+  readonly id: MetricId;
+  readonly label: string;
+  readonly unit: MetricUnit;
+  readonly source: MetricSource;
+  readonly definition: string;
+}
+
+/** Every figure the monitor samples. Changing an id needs a migration of stored alert rules. */
+export const METRIC_IDS = [
+  'memory.heap-used',
+  'memory.heap-pct',
+  'memory.tab',
+  'storage.used',
+  'storage.used-pct',
+  'frames.fps',
+  'frames.long-frames',
+  'frames.blocked-ms',
+  'monitor.overhead-pct',
+  'worker.roundtrip-ms',
+  'worker.command-ms',
+  'worker.tick-ratio',
+  'worker.queue',
+  'db.txn-ms',
+  'portfolio.equity',
+  'portfolio.drawdown-pct',
+  'portfolio.day-pnl',
+  'portfolio.exposure-pct',
+  'portfolio.open-orders',
+  'portfolio.drawdown-usage',
+  'portfolio.daily-loss-usage',
+  'portfolio.breaker',
+] as const;
+export type MetricId = (typeof METRIC_IDS)[number];
+
+/** One sample: the time it was taken and each figure, or null where it is not available. */
+export interface MetricSample {
+  readonly at: number;
+  readonly values: Readonly<Partial<Record<MetricId, number | null>>>;
+}
