@@ -1,4 +1,5 @@
 import { Dexie, type Table } from 'dexie';
+import type { AlertRow, LogRow } from '../schema/monitor.ts';
 import type { CommandRow, SessionRow, SnapshotRow } from '../schema/rows.ts';
 
 export const DEFAULT_DB_NAME = 'powertrader';
@@ -11,6 +12,9 @@ export class PowerTraderDb extends Dexie {
   declare sessions: Table<SessionRow, string>;
   declare commands: Table<CommandRow, [string, number]>;
   declare snapshots: Table<SnapshotRow, string>;
+  declare alerts: Table<AlertRow, number>;
+  declare logs: Table<LogRow, number>;
+  declare settings: Table<{ key: string; value: unknown }, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -20,6 +24,12 @@ export class PowerTraderDb extends Dexie {
       commands: '[sessionId+seq]',
       // savedAt finds the session used last without touching the sessions row on every command.
       snapshots: 'sessionId, savedAt',
+    });
+    // Version 2 adds the monitor's tables; the session tables are unchanged, so no upgrade runs.
+    this.version(2).stores({
+      alerts: '++id, raisedAt',
+      logs: '++id, at',
+      settings: 'key',
     });
   }
 }

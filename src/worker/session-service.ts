@@ -1,3 +1,4 @@
+import { proxy } from 'comlink';
 import { REALISTIC, defaultConfig, idealConfig } from '../engine/config.ts';
 import { TIERS } from '../engine/risk/tiers.ts';
 import { riskReport } from '../engine/risk/stress.ts';
@@ -65,6 +66,8 @@ import type { ClockSettings } from '../schema/clock.ts';
 import { SimClock } from './sim-clock.ts';
 import { CandleBook } from './candle-book.ts';
 import { INTERVALS, type Interval } from '../engine/market/candles.ts';
+import type { MetricId } from '../engine/monitor/metrics.ts';
+import { MonitorService } from './monitor-service.ts';
 
 const STARTING_CASH = '50000';
 /** Snapshots pushed to the UI: at most one per animation frame. */
@@ -106,6 +109,17 @@ export class SessionService {
   private book: CandleBook | undefined;
   private fillCache: { key: string; fills: FillEvent[] } | undefined;
   private hashCache: { key: string; hash: string } | undefined;
+  private queued = 0;
+  /** Where the simulated clock stood at the last monitor sample, to measure the pace achieved. */
+  private pace: { wall: number; sim: number; asked: number; done: number }[] = [];
+  /** Live monitoring: alert rules, alerts and the device's log. */
+  // Marked as a proxy so the page's client reaches it as `client.monitor.sample(…)`.
+  readonly monitor = proxy(
+    new MonitorService({
+      database: () => this.opened?.db,
+      figures: () => this.monitorFigures(),
+    }),
+  );
   private importing:
     | {
         token: string;
@@ -124,6 +138,7 @@ export class SessionService {
     if (!request.success) return refuse('bad-request', describeIssues(request.error));
     await this.close();
     const dbName = request.data.dbName ?? DEFAULT_DB_NAME;
+    this.pace = [];
     const db = new PowerTraderDb(dbName);
     const id =
       request.data.sessionId ?? (await latestSessionId(db)) ?? (await createDefaultSession(db));
@@ -526,17 +541,20 @@ export class SessionService {
       state,
     };
     try {
+      const started = performance.now();
       const written = await appendCommand(
         opened.db,
         this.epoch,
         { sessionId: row.id, seq: state.seq, at, command },
         snapshot,
       );
+      this.monitor.noteWrite(performance.now() - started);
       if (!written.ok) {
         this.lostLeadership(written.message);
         return written;
       }
     } catch (error) {
+      this.monitor.noteWriteFailed(error);
       // The engine moved on in memory but the log did not: go back to what is stored.
       opened.session = await restore(opened.db, (await loadSession(opened.db, row.id))!);
       this.attachBook();
@@ -563,7 +581,12 @@ export class SessionService {
       clock: this.clockSettings(),
       state,
     };
-    const written = await saveSnapshot(opened.db, this.epoch, snapshot);
+    const started = performance.now();
+    const written = await saveSnapshot(opened.db, this.epoch, snapshot).catch((error: unknown) => {
+      this.monitor.noteWriteFailed(error);
+      throw error;
+    });
+    this.monitor.noteWrite(performance.now() - started);
     if (!written.ok) return this.lostLeadership(written.message);
     this.lastSave = Date.now();
     this.unsaved = false;
@@ -835,9 +858,42 @@ export class SessionService {
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(task);
+    this.queued++;
+    const next = this.queue.then(task).finally(() => this.queued--);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * The worker's and the portfolio's figures for the monitor. The pace is simulated time gained
+   * over what the speed asked for, across the last five samples, so one late tick does not count.
+   */
+  private monitorFigures(): Partial<Record<MetricId, number | null>> {
+    const opened = this.opened;
+    if (!opened) return { 'worker.queue': this.queued };
+    this.advanceClock();
+    const wall = performance.now();
+    const sim = opened.session.time;
+    const last = this.pace.at(-1);
+    const pacing = this.role === 'leader' && this.clock?.running === true && this.speed !== 'max';
+    if (!pacing) this.pace = [];
+    else if (last) {
+      this.pace.push({
+        wall,
+        sim,
+        asked: (wall - last.wall) * numericSpeed(this.speed),
+        done: sim - last.sim,
+      });
+      if (this.pace.length > 6) this.pace.shift();
+    } else this.pace.push({ wall, sim, asked: 0, done: 0 });
+    const asked = this.pace.reduce((sum, p) => sum + p.asked, 0);
+    const done = this.pace.reduce((sum, p) => sum + p.done, 0);
+    return {
+      'worker.queue': this.queued,
+      // Under two simulated ticks of asking, the ratio would only measure tick rounding.
+      'worker.tick-ratio': pacing && asked >= 2 * opened.row.config.tickMs ? done / asked : null,
+      ...opened.session.health(),
+    };
   }
 }
 
