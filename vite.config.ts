@@ -25,6 +25,11 @@ const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
+  // Cross-origin isolation: everything the app loads is its own, and it gives the monitor the
+  // browser's precise memory figures (measureUserAgentSpecificMemory, unbucketed heap sizes).
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
 /**

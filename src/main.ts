@@ -4,6 +4,7 @@ import App from './ui/App.svelte';
 import './ui/app.css';
 import { PwaState } from './ui/pwa-state.svelte.ts';
 import { SessionState } from './ui/session-state.svelte.ts';
+import { MonitorState } from './ui/monitor/monitor-state.svelte.ts';
 import { startSessionWorker } from './worker/client.ts';
 
 const pwa = new PwaState();
@@ -18,8 +19,12 @@ void pwa.askPersistence();
 
 const { client } = startSessionWorker();
 const session = new SessionState(client);
-void session.start().catch((error: unknown) => {
-  session.failure = `The simulator could not start: ${error instanceof Error ? error.message : String(error)}`;
-});
+const monitor = new MonitorState(client, pwa);
+void session
+  .start()
+  .then(() => monitor.start())
+  .catch((error: unknown) => {
+    session.failure = `The simulator could not start: ${error instanceof Error ? error.message : String(error)}`;
+  });
 
-mount(App, { target: document.getElementById('app')!, props: { session, pwa } });
+mount(App, { target: document.getElementById('app')!, props: { session, pwa, monitor } });

@@ -180,9 +180,13 @@ function files(dir: string): string[] {
 function benchSizes(): void {
   const assets = files('dist/assets');
   const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length / 1024;
-  const main = assets
-    .filter((f) => /\/index-[^/]+\.js$/.test(f))
-    .reduce((sum, f) => sum + gz(f), 0);
+  // The JS the first paint loads: the entry script and the chunks index.html preloads with it
+  // (pages other than Trade load later, on their first visit).
+  const html = readFileSync('dist/index.html', 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) =>
+    join('dist', m[1]!),
+  );
+  const main = initial.reduce((sum, f) => sum + gz(f), 0);
   const worker = assets
     .filter((f) => /session\.worker-[^/]+\.js$/.test(f))
     .reduce((sum, f) => sum + gz(f), 0);
