@@ -9,6 +9,7 @@ export const SUITES = [
   'risk',
   'cost',
   'validation',
+  'monitoring',
   'recovery',
   'offline',
   'performance',

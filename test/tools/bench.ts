@@ -6,7 +6,7 @@ import { openWhenReady, startPreview } from '../support/preview.ts';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 import { Dec } from '../../src/engine/decimal.ts';
 import { checkEntry } from '../../src/engine/risk/pre-trade.ts';
 import { TIERS } from '../../src/engine/risk/tiers.ts';
@@ -246,6 +246,7 @@ async function benchClickToPersisted(): Promise<void> {
     )) {
       report(`worker.${f.name}`, f.value, f.unit, f.op, f.budget);
     }
+    await benchMonitor(browser, preview.url);
     // The tier lab's Monte Carlo: 200 seeds × 3 tiers × 365 days in the app's worker pool.
     await page.goto(`${preview.url}#/lab?strategy=buy-and-hold&days=365&seed=1&seeds=200`);
     const t0 = performance.now();
@@ -262,6 +263,50 @@ async function benchClickToPersisted(): Promise<void> {
   } finally {
     await browser.close();
     preview.stop();
+  }
+}
+
+/** The monitor's figure for its own cost, read from an exported dashboard. */
+async function exportedOverhead(page: Page): Promise<number> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export dashboard JSON' }).click(),
+  ]);
+  const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+    metrics: { id: string; value: number | null }[];
+  };
+  const value = file.metrics.find((m) => m.id === 'monitor.overhead-pct')?.value;
+  if (typeof value !== 'number') throw new Error('The dashboard has no overhead figure.');
+  return value;
+}
+
+/**
+ * Live monitoring at its default 1 s sampling: what its probes cost the main thread while the
+ * demo runs on the trade page (the last 10 s, as the monitor times itself), and how long each
+ * update of the dashboard takes to render, from the worker's answer to the DOM updated.
+ */
+async function benchMonitor(browser: Browser, url: string): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByTestId('equity').waitFor();
+    await page.getByRole('button', { name: 'Run the demo' }).click();
+    await page.getByTestId('position-DOT').waitFor();
+    await page.waitForTimeout(20_000);
+    await page.getByRole('link', { name: 'Monitor' }).click();
+    report('ui.monitor.overhead-trade-page', await exportedOverhead(page), '%', '<=', 1);
+    await page.waitForTimeout(30_000);
+    report('ui.monitor.overhead-dashboard', await exportedOverhead(page), '%', '<=', 1);
+    const renders = await page.evaluate(() =>
+      performance.getEntriesByName('monitor-render').map((e) => e.duration),
+    );
+    // The first updates build the charts; the steady state is what a person watches.
+    const steady = renders.slice(3).sort((a, b) => a - b);
+    report('ui.monitor.dashboard-update.p50', percentile(steady, 50), 'ms', '<=', 16.7);
+    report('ui.monitor.dashboard-update.p99', percentile(steady, 99), 'ms', '<=', 16.7);
+  } finally {
+    await context.close();
   }
 }
 

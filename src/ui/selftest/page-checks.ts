@@ -6,6 +6,8 @@ import {
   type SessionView,
 } from '../../schema/messages.ts';
 import { figure, type PerformanceFigure } from '../../schema/selftest.ts';
+import { monitorTickSchema } from '../../schema/monitor.ts';
+import { FrameProbe, MemoryProbe, StorageProbe } from '../monitor/probes.ts';
 import {
   Skipped,
   startSessionWorker,
@@ -17,6 +19,7 @@ import {
 const views = resultSchema(sessionViewSchema);
 const acks = resultSchema(commandAckSchema);
 const done = resultSchema(z.literal(true));
+const ticks = resultSchema(monitorTickSchema);
 
 function must(condition: boolean, message: string): void {
   if (!condition) throw new Error(message);
@@ -129,6 +132,46 @@ export function pageChecks(
           'The session came back different after its snapshot was damaged.',
         );
         return 'The damaged snapshot was ignored and the log replayed to the same state hash.';
+      },
+    },
+    {
+      id: 'monitoring.probes',
+      suite: 'monitoring',
+      name: 'This browser gives the monitor its figures',
+      run: async () => {
+        const memory = new MemoryProbe({ performance, crossOriginIsolated });
+        const frames = new FrameProbe(window);
+        const storage = new StorageProbe(navigator);
+        frames.start();
+        storage.read();
+        await new Promise((r) => setTimeout(r, 1000));
+        const { fps } = frames.read();
+        frames.stop();
+        const { used } = storage.read();
+        if (fps === null) throw new Skipped('The page is hidden, so it draws no frames to count.');
+        must(fps > 0, 'No frame was drawn in a second.');
+        const heap = memory.read().heapUsed;
+        return `Memory from ${memory.source === 'none' ? 'nowhere (not available in this browser)' : memory.source}${heap === null ? '' : ` (${heap.toFixed(0)} MB heap)`}; ${fps} frames a second; long frames from ${frames.source}; storage ${used === null ? 'not available' : `${used.toFixed(1)} MB used`}.`;
+      },
+    },
+    {
+      id: 'monitoring.alert-stored',
+      suite: 'monitoring',
+      name: 'An alert is raised by the worker and stored',
+      run: async () => {
+        const { client } = await scratch.open();
+        const at = Date.now();
+        await client.monitor.sample({ at, values: { 'memory.heap-pct': 10 } });
+        const answer = ticks.parse(
+          await client.monitor.sample({ at: at + 1000, values: { 'memory.heap-pct': 90 } }),
+        );
+        must(answer.ok, 'The worker refused a sample.');
+        const raised = answer.ok
+          ? answer.value.changes.find((c) => c.type === 'raised')
+          : undefined;
+        must(raised?.alert.ruleId === 'heap-high', 'A heap at 90 % raised no warning.');
+        must(raised?.alert.id !== undefined, 'The alert was not stored.');
+        return 'A heap at 90 % of its limit raised the warning, stored with its lead-up.';
       },
     },
     {

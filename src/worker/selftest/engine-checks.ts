@@ -2,6 +2,8 @@ import { IDEAL } from '../../engine/config.ts';
 import { monthlyCost, PRESET_TIERS } from '../../engine/cost/cost-tiers.ts';
 import { Dec } from '../../engine/decimal.ts';
 import { maxPositionValue, TIERS } from '../../engine/risk/tiers.ts';
+import { DEFAULT_RULES } from '../../engine/monitor/alert-rule.ts';
+import { evaluateAlerts, type AlertsState } from '../../engine/monitor/evaluate-alerts.ts';
 import { Session, stateHash } from '../../engine/session.ts';
 import { commandSchema } from '../../schema/command.ts';
 import {
@@ -135,6 +137,28 @@ export function engineChecks(scratchDbName: string): Check[] {
         const total = monthlyCost(professional, new Dec(0)).total.toFixed(2);
         expectThat(total === '9141.67', `Professional came out at ${total} a month.`);
         return 'Professional costs $9,141.67 a month ($109,700 a year ÷ 12, rounded once).';
+      },
+    },
+    {
+      id: 'monitoring.evaluator',
+      suite: 'monitoring',
+      name: 'Alert rules raise, hold and clear as specified',
+      run: async () => {
+        // Drawdown use hovering at the warning line, going critical, then recovering.
+        const values = [50, 81, 79, 82, 101, 95, 89, 75, 69];
+        let state: AlertsState = {};
+        const seen: string[] = [];
+        values.forEach((v, i) => {
+          const out = evaluateAlerts(DEFAULT_RULES, state, {
+            at: i * 60_000,
+            values: { 'portfolio.drawdown-usage': v },
+          });
+          state = out.state;
+          for (const e of out.events) seen.push(`${i}:${e.type}:${e.level}`);
+        });
+        const expected = '1:raised:warning 4:raised:critical 6:cleared:critical 8:cleared:warning';
+        expectThat(seen.join(' ') === expected, `The rules gave ${seen.join(', ') || 'nothing'}.`);
+        return 'Warning at 81 %, no flapping at 79–82 %, critical past 100 %, each cleared below its clear line.';
       },
     },
     {

@@ -1,0 +1,94 @@
+import * as z from 'zod/mini';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PowerTraderDb } from '../../src/db/database.ts';
+import { LOG_CAP } from '../../src/db/monitor-repository.ts';
+import { resultSchema, sessionViewSchema } from '../../src/schema/messages.ts';
+import { alertRowSchema, alertRulesSchema, monitorTickSchema } from '../../src/schema/monitor.ts';
+import { startSessionWorker } from '../../src/worker/client.ts';
+
+const ticks = resultSchema(monitorTickSchema);
+const rules = resultSchema(alertRulesSchema);
+const alerts = resultSchema(z.array(alertRowSchema));
+const running: (() => void)[] = [];
+afterEach(() => {
+  while (running.length) running.pop()!();
+});
+
+async function openTab(dbName: string) {
+  const { client, stop } = startSessionWorker();
+  running.push(stop);
+  const opened = resultSchema(sessionViewSchema).parse(await client.open({ dbName }));
+  if (!opened.ok) throw new Error(opened.message);
+  return client;
+}
+
+describe('monitoring in the session worker, on real IndexedDB', () => {
+  it('adds its own figures, raises an alert, stores it with its lead-up and clears it', async () => {
+    const dbName = `test-${crypto.randomUUID()}`;
+    const client = await openTab(dbName);
+    const t = Date.now();
+    const sample = async (at: number, heapPct: number) => {
+      const answer = ticks.parse(
+        await client.monitor.sample({ at, values: { 'memory.heap-pct': heapPct } }),
+      );
+      if (!answer.ok) throw new Error(answer.message);
+      return answer.value;
+    };
+    const first = await sample(t, 40);
+    expect(first.sample.values['portfolio.equity']).toBe(50000);
+    expect(first.sample.values['worker.queue']).toBeGreaterThanOrEqual(0);
+    expect(first.shown['portfolio.equity']).toBe('$50,000.00');
+    await sample(t + 1000, 60);
+    const raised = await sample(t + 2000, 88);
+    expect(raised.changes).toMatchObject([{ type: 'raised', alert: { ruleId: 'heap-high' } }]);
+    expect(raised.active.map((a) => a.ruleId)).toEqual(['heap-high']);
+    expect(raised.changes[0]!.alert.samples.map((s) => s[1])).toEqual([40, 60, 88]);
+    const cleared = await sample(t + 3000, 50);
+    expect(cleared.changes).toMatchObject([{ type: 'cleared' }]);
+    expect(cleared.active).toEqual([]);
+
+    // A new tab finds the alert in the database, cleared, and the log line of each change.
+    const other = await openTab(dbName);
+    const stored = alerts.parse(await other.monitor.alerts(10));
+    expect(stored.ok && stored.value.map((a) => [a.ruleId, a.clearedAt])).toEqual([
+      ['heap-high', t + 3000],
+    ]);
+    const lines = (await other.monitor.logs(10)) as { ok: true; value: { message: string }[] };
+    expect(lines.value.map((l) => l.message).filter((m) => m.startsWith('JS heap'))).toEqual([
+      'JS heap over 80 % of its limit: cleared, back to 50 %.',
+      'JS heap over 80 % of its limit: JS heap of its limit is 88 % (above 80 %).',
+    ]);
+  });
+
+  it('refuses a bad sample or rule set with a reason, and keeps the rules it had', async () => {
+    const client = await openTab(`test-${crypto.randomUUID()}`);
+    const bad = ticks.parse(await client.monitor.sample({ at: -1, values: {} }));
+    expect(bad.ok).toBe(false);
+    const before = rules.parse(await client.monitor.currentRules());
+    if (!before.ok) throw new Error(before.message);
+    const broken = before.value.map((r, i) => (i === 0 ? { ...r, clearAt: r.threshold + 1 } : r));
+    const refused = rules.parse(await client.monitor.setRules(broken));
+    expect(refused).toMatchObject({ ok: false, code: 'invalid-rules' });
+    expect(!refused.ok && refused.message).toContain('clearAt');
+    expect(rules.parse(await client.monitor.currentRules())).toEqual(before);
+  });
+
+  it('keeps the log bounded, dropping the oldest lines', async () => {
+    const dbName = `test-${crypto.randomUUID()}`;
+    const client = await openTab(dbName);
+    const db = new PowerTraderDb(dbName);
+    await db.logs.bulkAdd(
+      Array.from({ length: LOG_CAP }, (_, i) => ({
+        at: 1,
+        level: 'debug' as const,
+        source: 'test',
+        message: `line ${i}`,
+      })),
+    );
+    await client.monitor.log({ level: 'warn', source: 'test', message: 'the newest' });
+    expect(await db.logs.count()).toBe(LOG_CAP);
+    expect((await db.logs.orderBy('id').first())?.message).toBe('line 1');
+    expect((await db.logs.orderBy('id').last())?.message).toBe('the newest');
+    db.close();
+  });
+});
