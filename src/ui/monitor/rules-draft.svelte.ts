@@ -2,7 +2,15 @@ import type { AlertRule } from '../../engine/monitor/alert-rule.ts';
 import { alertRuleSchema } from '../../schema/monitor.ts';
 import type { MonitorState } from './monitor-state.svelte.ts';
 
-type Field = 'threshold' | 'clearAt' | 'forMs' | 'cooldownMs' | 'label';
+type Field = 'threshold' | 'clearAt' | 'forMs' | 'cooldownMs';
+
+/** The number fields of a rule's form, and the rule field each one fills. */
+export const RULE_FIELDS = [
+  { key: 'threshold', field: 'threshold', label: 'Threshold' },
+  { key: 'clearAt', field: 'clearAt', label: 'Clears at' },
+  { key: 'forS', field: 'forMs', label: 'For (s)' },
+  { key: 'cooldownS', field: 'cooldownMs', label: 'Cooldown (s)' },
+] as const satisfies readonly { key: keyof RuleForm; field: Field; label: string }[];
 
 /** A rule as its form holds it: numbers as the text typed, durations in seconds. */
 interface RuleForm {
@@ -62,6 +70,15 @@ export class RulesDraft {
     if (parsed.success) return null;
     const issue = parsed.error.issues.find((i) => i.path[0] === field);
     return issue ? issue.message : null;
+  }
+
+  /** The first problem of a rule, for the line under it. */
+  firstProblem(index: number): string | null {
+    for (const f of RULE_FIELDS) {
+      const problem = this.problem(index, f.field);
+      if (problem) return problem;
+    }
+    return null;
   }
 
   get valid(): boolean {
