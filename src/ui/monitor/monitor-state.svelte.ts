@@ -364,12 +364,14 @@ export class MonitorState {
       ],
       [
         'service-worker',
-        !sw ? 'unavailable' : sw.controller ? 'ok' : 'degraded',
+        !sw ? 'unavailable' : sw.controller || this.pwa.offlineReady ? 'ok' : 'degraded',
         !sw
           ? 'this browser has no service workers'
           : sw.controller
             ? 'serving the offline copy'
-            : 'not controlling this page yet (first visit or dev server)',
+            : this.pwa.offlineReady
+              ? 'cached for offline use; serves the app from the next visit'
+              : 'not installed yet (first visit, or the dev server)',
       ],
       [
         'storage',
