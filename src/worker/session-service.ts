@@ -111,7 +111,14 @@ export class SessionService {
   private hashCache: { key: string; hash: string } | undefined;
   private queued = 0;
   /** Where the simulated clock stood at the last monitor sample, to measure the pace achieved. */
-  private pace: { wall: number; sim: number; asked: number; done: number }[] = [];
+  private pace: {
+    wall: number;
+    sim: number;
+    paced: boolean;
+    elapsed: number;
+    asked: number;
+    done: number;
+  }[] = [];
   /** Live monitoring: alert rules, alerts and the device's log. */
   // Marked as a proxy so the page's client reaches it as `client.monitor.sample(…)`.
   readonly monitor = proxy(
@@ -875,23 +882,30 @@ export class SessionService {
     const wall = performance.now();
     const sim = opened.session.time;
     const last = this.pace.at(-1);
-    const pacing = this.role === 'leader' && this.clock?.running === true && this.speed !== 'max';
-    if (!pacing) this.pace = [];
-    else if (last) {
+    const running = this.role === 'leader' && this.clock?.running === true;
+    const paced = running && this.speed !== 'max';
+    if (!running || (last && last.paced !== paced)) this.pace = [];
+    else {
+      const elapsed = last ? wall - last.wall : 0;
       this.pace.push({
         wall,
         sim,
-        asked: (wall - last.wall) * numericSpeed(this.speed),
-        done: sim - last.sim,
+        paced,
+        elapsed,
+        asked: elapsed * numericSpeed(this.speed),
+        done: last ? sim - last.sim : 0,
       });
       if (this.pace.length > 6) this.pace.shift();
-    } else this.pace.push({ wall, sim, asked: 0, done: 0 });
-    const asked = this.pace.reduce((sum, p) => sum + p.asked, 0);
-    const done = this.pace.reduce((sum, p) => sum + p.done, 0);
+    }
+    const sum = (key: 'asked' | 'done' | 'elapsed') =>
+      this.pace.reduce((total, p) => total + p[key], 0);
+    const asked = sum('asked');
     return {
       'worker.queue': this.queued,
       // Under two simulated ticks of asking, the ratio would only measure tick rounding.
-      'worker.tick-ratio': pacing && asked >= 2 * opened.row.config.tickMs ? done / asked : null,
+      'worker.tick-ratio':
+        paced && asked >= 2 * opened.row.config.tickMs ? sum('done') / asked : null,
+      'worker.sim-speed': running && sum('elapsed') >= 1000 ? sum('done') / sum('elapsed') : null,
       ...opened.session.health(),
     };
   }

@@ -96,6 +96,13 @@ export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = Object.from
       'Simulated time achieved over the speed asked for; 1 means on pace.',
     ),
     m(
+      'worker.sim-speed',
+      'Simulated speed',
+      'ratio',
+      'worker',
+      'Simulated seconds per wall second achieved; at max speed, as fast as this device goes.',
+    ),
+    m(
       'worker.queue',
       'Worker queue',
       'count',

@@ -27,6 +27,7 @@ export const METRIC_IDS = [
   'worker.roundtrip-ms',
   'worker.command-ms',
   'worker.tick-ratio',
+  'worker.sim-speed',
   'worker.queue',
   'db.txn-ms',
   'portfolio.equity',
