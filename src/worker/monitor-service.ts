@@ -56,7 +56,7 @@ export interface MonitorHost {
   /** The open session's database, where rules, alerts and logs live. */
   database(): PowerTraderDb | undefined;
   /** The worker's and the portfolio's figures now. */
-  figures(at: number): Partial<Record<MetricId, number | null>>;
+  figures(): Partial<Record<MetricId, number | null>>;
 }
 
 /**
@@ -95,7 +95,7 @@ export class MonitorService {
     const values: Partial<Record<MetricId, number | null>> = {};
     for (const [id, value] of Object.entries(parsed.data.values) as [MetricId, number | null][])
       if (PAGE_METRICS.has(id)) values[id] = value;
-    Object.assign(values, this.host.figures(at), { 'db.txn-ms': this.slowestWrite });
+    Object.assign(values, this.host.figures(), { 'db.txn-ms': this.slowestWrite });
     this.slowestWrite = null;
     const sample: MetricSample = { at, values };
     this.history.push(sample);

@@ -110,11 +110,11 @@ export class SessionService {
   private fillCache: { key: string; fills: FillEvent[] } | undefined;
   private hashCache: { key: string; hash: string } | undefined;
   private queued = 0;
-  /** Where the simulated clock stood at the last monitor sample, to measure the pace achieved. */
+  /** The clock at the recent monitor samples, each with what its interval asked for and got. */
   private pace: {
     wall: number;
     sim: number;
-    paced: boolean;
+    speed: Speed;
     elapsed: number;
     asked: number;
     done: number;
@@ -884,13 +884,14 @@ export class SessionService {
     const last = this.pace.at(-1);
     const running = this.role === 'leader' && this.clock?.running === true;
     const paced = running && this.speed !== 'max';
-    if (!running || (last && last.paced !== paced)) this.pace = [];
+    // A pause or a new speed starts the measurement over: the old intervals asked for another pace.
+    if (!running || (last && last.speed !== this.speed)) this.pace = [];
     else {
       const elapsed = last ? wall - last.wall : 0;
       this.pace.push({
         wall,
         sim,
-        paced,
+        speed: this.speed,
         elapsed,
         asked: elapsed * numericSpeed(this.speed),
         done: last ? sim - last.sim : 0,

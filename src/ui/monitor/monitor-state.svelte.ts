@@ -80,6 +80,8 @@ export class MonitorState {
   /** Set while the dashboard is on screen: then each update's render time is measured. */
   watching = false;
   private timer: ReturnType<typeof setInterval> | undefined;
+  /** When the sample in flight was sent, or null when none is. */
+  private asked: number | null = null;
   private roundtrip: number | null = null;
   private workerDown = false;
   private lastCommandMs: number | null = null;
@@ -166,9 +168,6 @@ export class MonitorState {
       performance.measure('monitor-render', { start: t1 });
     }
   }
-
-  /** When the sample in flight was sent, or null when none is. */
-  private asked: number | null = null;
 
   private readProbes(): Partial<Record<MetricId, number | null>> {
     const memory = this.memory.read();
