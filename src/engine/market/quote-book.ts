@@ -45,9 +45,21 @@ export function buildQuote(input: {
   const topUsd =
     (250_000 * (0.6 / Math.max(0.1, asset.annualVolatility)) ** 2) / Math.max(1, stress);
   // Quantities are whole steps, counted as integers: exact, and cheaper than rounding decimals.
+  // A fill reads a level or two and the depth view reads them all: each level makes its
+  // decimals when first read, not ten of them for every quote.
   const level = (ticks: number, k: number): DepthLevel => {
     const steps = Math.max(1, Math.floor((topUsd * (1 + k)) / (ticks * tickNumber * stepNumber)));
-    return { price: tick.times(ticks), ticks, quantity: step.times(steps) };
+    let price: Dec | undefined;
+    let quantity: Dec | undefined;
+    return {
+      ticks,
+      get price() {
+        return (price ??= tick.times(ticks));
+      },
+      get quantity() {
+        return (quantity ??= step.times(steps));
+      },
+    };
   };
   const bids: DepthLevel[] = [];
   const asks: DepthLevel[] = [];

@@ -36,8 +36,18 @@ export function bookOf(quote: Quote, multiplier: number): Book {
   if (shiftBid === 0 && shiftAsk === 0) return { mid, bids: quote.bids, asks: quote.asks };
   return {
     mid,
-    bids: quote.bids.map((l) => ({ ticks: l.ticks + shiftBid, quantity: l.quantity })),
-    asks: quote.asks.map((l) => ({ ticks: l.ticks - shiftAsk, quantity: l.quantity })),
+    bids: quote.bids.map((l) => shifted(l, shiftBid)),
+    asks: quote.asks.map((l) => shifted(l, -shiftAsk)),
+  };
+}
+
+/** A level moved by some ticks; its quantity is still read only when needed. */
+function shifted(level: Quote['bids'][number], by: number): Book['bids'][number] {
+  return {
+    ticks: level.ticks + by,
+    get quantity() {
+      return level.quantity;
+    },
   };
 }
 
