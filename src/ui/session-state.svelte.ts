@@ -44,6 +44,9 @@ export class SessionState {
   candles = $state.raw<readonly CandleView[]>([]);
   depth = $state.raw<DepthView | null>(null);
 
+  /** Told of every notice the worker sends (the monitor writes them to the log). */
+  onNotice: ((message: string) => void) | undefined;
+
   constructor(readonly client: SessionClient) {}
 
   /** Subscribes to pushes and opens the latest session (or a new one). */
@@ -94,7 +97,10 @@ export class SessionState {
       return;
     }
     if (message.data.type === 'view') this.show(message.data.view);
-    else this.notice = message.data.message;
+    else {
+      this.notice = message.data.message;
+      this.onNotice?.(message.data.message);
+    }
   }
 
   /** Fetches the chart's candles; the page calls this about once a second. */

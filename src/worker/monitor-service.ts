@@ -84,6 +84,17 @@ export class MonitorService {
   /** Notes a write that failed, for the database's health. */
   noteWriteFailed(error: unknown): void {
     this.dbError = describeError(error);
+    // The log lives in the same database, so this line may fail too; the health still shows it.
+    const db = this.host.database();
+    if (db)
+      void appendLogs(db, [
+        {
+          at: Date.now(),
+          level: 'error',
+          source: 'database',
+          message: `A write failed: ${this.dbError}`,
+        },
+      ]).catch(() => undefined);
   }
 
   /** Takes one sample: the page's figures plus the worker's; runs the rules; stores alerts. */
@@ -132,7 +143,17 @@ export class MonitorService {
     const parsed = alertRulesSchema.safeParse(input);
     if (!parsed.success) return refuse('invalid-rules', describeIssues(parsed.error));
     const db = await this.loadedDatabase();
-    if (db) await saveRules(db, parsed.data);
+    if (db) {
+      await saveRules(db, parsed.data);
+      await appendLogs(db, [
+        {
+          at: Date.now(),
+          level: 'info',
+          source: 'monitor',
+          message: `Alert rules saved (${parsed.data.length} rules).`,
+        },
+      ]);
+    }
     this.rules = parsed.data;
     // An alert whose rule is gone is cleared now: nothing would ever clear it later.
     const kept = new Set(parsed.data.map((r) => r.id));
