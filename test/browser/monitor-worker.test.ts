@@ -54,9 +54,9 @@ describe('monitoring in the session worker, on real IndexedDB', () => {
       ['heap-high', t + 3000],
     ]);
     const lines = (await other.monitor.logs(10)) as { ok: true; value: { message: string }[] };
-    expect(lines.value.map((l) => l.message).filter((m) => m.startsWith('JS heap'))).toEqual([
-      'JS heap over 80 % of its limit: cleared, back to 50 %.',
-      'JS heap over 80 % of its limit: JS heap of its limit is 88 % (above 80 %).',
+    expect(lines.value.map((l) => l.message).filter((m) => m.startsWith('JS heap high'))).toEqual([
+      'JS heap high: cleared, back to 50 %.',
+      'JS heap high: JS heap of its limit is 88 %, above 80 %.',
     ]);
   });
 

@@ -111,7 +111,8 @@ function step(
       at,
       value,
       silent,
-      message: `${rule.label}: ${METRICS[rule.metric].label} is ${formatMetricValue(value, unit)} (${rule.comparison} ${formatMetricValue(rule.threshold, unit)}).`,
+      // Built from the rule's numbers, so an edited threshold is never misreported.
+      message: `${rule.label}: ${METRICS[rule.metric].label} is ${formatMetricValue(value, unit)}, ${rule.comparison} ${formatMetricValue(rule.threshold, unit)}${rule.forMs ? ` for ${rule.forMs / 1000} s` : ''}.`,
     },
   };
 }

@@ -45,7 +45,7 @@ describe('the alert evaluator', () => {
     const events = run([heap], [50, 79, 81, 90, 75, 71, 69, 50]);
     expect(summary(events)).toEqual(['2:raised:heap', '6:cleared:heap']);
     expect(events[0]!.event).toMatchObject({ level: 'warning', value: 81, silent: false });
-    expect(events[0]!.event.message).toBe('Heap high: JS heap of its limit is 81 % (above 80 %).');
+    expect(events[0]!.event.message).toBe('Heap high: JS heap of its limit is 81 %, above 80 %.');
     expect(events[1]!.event.message).toBe('Heap high: cleared, back to 69 %.');
   });
 
