@@ -1,6 +1,17 @@
 import * as z from 'zod/mini';
+import { METRIC_UNITS } from '../engine/monitor/metrics.ts';
 import { epochMs } from './decimal.ts';
 import { alertRowSchema, alertRulesSchema, metricIdSchema, metricSampleSchema } from './monitor.ts';
+
+/** The best memory API the browser gave the page, and where long frames were read from. */
+export const memorySourceSchema = z.enum([
+  'measureUserAgentSpecificMemory',
+  'performance.memory',
+  'none',
+]);
+export type MemorySource = z.infer<typeof memorySourceSchema>;
+export const longFrameSourceSchema = z.enum(['long-animation-frame', 'longtask', 'none']);
+export type LongFrameSource = z.infer<typeof longFrameSourceSchema>;
 
 export const componentIdSchema = z.enum(['ui', 'worker', 'database', 'service-worker', 'storage']);
 export type ComponentId = z.infer<typeof componentIdSchema>;
@@ -24,15 +35,15 @@ export const dashboardFileSchema = z.strictObject({
   environment: z.strictObject({
     userAgent: z.string(),
     crossOriginIsolated: z.boolean(),
-    memorySource: z.enum(['measureUserAgentSpecificMemory', 'performance.memory', 'none']),
-    longFrameSource: z.enum(['long-animation-frame', 'longtask', 'none']),
+    memorySource: memorySourceSchema,
+    longFrameSource: longFrameSourceSchema,
     sampleIntervalMs: z.int(),
   }),
   metrics: z.array(
     z.strictObject({
       id: metricIdSchema,
       label: z.string(),
-      unit: z.string(),
+      unit: z.enum(METRIC_UNITS),
       value: z.nullable(z.number()),
       shown: z.string(),
     }),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { AlertRule } from '../engine/monitor/alert-rule.ts';
-import { METRIC_IDS } from '../engine/monitor/metrics.ts';
+import { METRIC_IDS, METRIC_SOURCES, METRIC_UNITS } from '../engine/monitor/metrics.ts';
 import { epochMs } from './decimal.ts';
 import { plainLabel } from './text.ts';
 
@@ -60,15 +60,9 @@ export const alertRulesSchema = z.array(alertRuleSchema).check(
 
 const metricValues = z.partialRecord(metricIdSchema, z.nullable(z.number()));
 
-/** One sample of every figure, as the monitor keeps and exports it. */
+/** One sample of the figures: what the page sends the worker, and what the monitor keeps. */
 export const metricSampleSchema = z.strictObject({ at: epochMs, values: metricValues });
 export type MetricSampleRow = z.infer<typeof metricSampleSchema>;
-
-/** What the page measured itself and sends to the worker once a period. */
-export const browserSampleSchema = z.strictObject({
-  at: epochMs,
-  values: metricValues,
-});
 
 /** A row of the `alerts` table: an alert with the samples of its metric around the raise. */
 export const alertRowSchema = z.strictObject({
@@ -128,8 +122,8 @@ export const metricCatalogueSchema = z.array(
   z.strictObject({
     id: metricIdSchema,
     label: z.string(),
-    unit: z.enum(['percent', 'ms', 'mb', 'fps', 'count', 'ratio', 'usd']),
-    source: z.enum(['browser', 'worker', 'portfolio']),
+    unit: z.enum(METRIC_UNITS),
+    source: z.enum(METRIC_SOURCES),
     definition: z.string(),
   }),
 );

@@ -21,7 +21,7 @@ import {
 import { describeError, describeIssues } from '../schema/messages.ts';
 import {
   alertRulesSchema,
-  browserSampleSchema,
+  metricSampleSchema,
   logRequestSchema,
   type AlertChange,
   type AlertRow,
@@ -99,7 +99,7 @@ export class MonitorService {
 
   /** Takes one sample: the page's figures plus the worker's; runs the rules; stores alerts. */
   async sample(input: unknown): Promise<Result<MonitorTick>> {
-    const parsed = browserSampleSchema.safeParse(input);
+    const parsed = metricSampleSchema.safeParse(input);
     if (!parsed.success) return refuse('bad-sample', describeIssues(parsed.error));
     const db = await this.loadedDatabase();
     const at = parsed.data.at;
@@ -119,7 +119,7 @@ export class MonitorService {
       if (value !== null && Number.isFinite(value))
         shown[id] = formatMetricValue(value, METRICS[id].unit);
     return ok({
-      sample: { at, values },
+      sample,
       shown,
       changes,
       active: [...this.active.values()],

@@ -2,30 +2,19 @@ import * as z from 'zod/mini';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PowerTraderDb } from '../../src/db/database.ts';
 import { LOG_CAP } from '../../src/db/monitor-repository.ts';
-import { resultSchema, sessionViewSchema } from '../../src/schema/messages.ts';
+import { resultSchema } from '../../src/schema/messages.ts';
 import { alertRowSchema, alertRulesSchema, monitorTickSchema } from '../../src/schema/monitor.ts';
-import { startSessionWorker } from '../../src/worker/client.ts';
+import { freshDb, openTab, stopTabs } from '../support/worker-tabs.ts';
 
 const ticks = resultSchema(monitorTickSchema);
 const rules = resultSchema(alertRulesSchema);
 const alerts = resultSchema(z.array(alertRowSchema));
-const running: (() => void)[] = [];
-afterEach(() => {
-  while (running.length) running.pop()!();
-});
-
-async function openTab(dbName: string) {
-  const { client, stop } = startSessionWorker();
-  running.push(stop);
-  const opened = resultSchema(sessionViewSchema).parse(await client.open({ dbName }));
-  if (!opened.ok) throw new Error(opened.message);
-  return client;
-}
+afterEach(stopTabs);
 
 describe('monitoring in the session worker, on real IndexedDB', () => {
   it('adds its own figures, raises an alert, stores it with its lead-up and clears it', async () => {
-    const dbName = `test-${crypto.randomUUID()}`;
-    const client = await openTab(dbName);
+    const dbName = freshDb();
+    const { client } = await openTab(dbName);
     const t = Date.now();
     const sample = async (at: number, heapPct: number) => {
       const answer = ticks.parse(
@@ -48,7 +37,7 @@ describe('monitoring in the session worker, on real IndexedDB', () => {
     expect(cleared.active).toEqual([]);
 
     // A new tab finds the alert in the database, cleared, and the log line of each change.
-    const other = await openTab(dbName);
+    const { client: other } = await openTab(dbName);
     const stored = alerts.parse(await other.monitor.alerts(10));
     expect(stored.ok && stored.value.map((a) => [a.ruleId, a.clearedAt])).toEqual([
       ['heap-high', t + 3000],
@@ -61,7 +50,7 @@ describe('monitoring in the session worker, on real IndexedDB', () => {
   });
 
   it('refuses a bad sample or rule set with a reason, and keeps the rules it had', async () => {
-    const client = await openTab(`test-${crypto.randomUUID()}`);
+    const { client } = await openTab(freshDb());
     const bad = ticks.parse(await client.monitor.sample({ at: -1, values: {} }));
     expect(bad.ok).toBe(false);
     const before = rules.parse(await client.monitor.currentRules());
@@ -74,8 +63,8 @@ describe('monitoring in the session worker, on real IndexedDB', () => {
   });
 
   it('keeps the log bounded, dropping the oldest lines', async () => {
-    const dbName = `test-${crypto.randomUUID()}`;
-    const client = await openTab(dbName);
+    const dbName = freshDb();
+    const { client } = await openTab(dbName);
     const db = new PowerTraderDb(dbName);
     await db.logs.bulkAdd(
       Array.from({ length: LOG_CAP }, (_, i) => ({

@@ -1,34 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PowerTraderDb } from '../../src/db/database.ts';
 import { Session, replay, stateHash } from '../../src/engine/session.ts';
-import {
-  commandAckSchema,
-  resultSchema,
-  sessionViewSchema,
-  type WorkerMessage,
-} from '../../src/schema/messages.ts';
-import { proxy, startSessionWorker } from '../../src/worker/client.ts';
+import { commandAckSchema, resultSchema, sessionViewSchema } from '../../src/schema/messages.ts';
+import { freshDb, openTab, stopTabs } from '../support/worker-tabs.ts';
 
 const views = resultSchema(sessionViewSchema);
 const acks = resultSchema(commandAckSchema);
-const running: (() => void)[] = [];
-
-afterEach(() => {
-  while (running.length) running.pop()!();
-});
-
-/** A real session worker, as a tab would start it, on a database of the test's own. */
-async function openTab(dbName: string) {
-  const { client, stop } = startSessionWorker();
-  running.push(stop);
-  const messages: WorkerMessage[] = [];
-  await client.subscribe(proxy((m: WorkerMessage) => void messages.push(m)));
-  const opened = views.parse(await client.open({ dbName }));
-  if (!opened.ok) throw new Error(opened.message);
-  return { client, stop, messages, view: opened.value };
-}
-
-const freshDb = () => `test-${crypto.randomUUID()}`;
+afterEach(stopTabs);
 
 async function dump(dbName: string) {
   const db = new PowerTraderDb(dbName);
@@ -59,7 +37,6 @@ describe('the session worker with real IndexedDB', () => {
     if (!ack.ok) return;
     // Kill the worker at once, as a crashed tab would: what was acknowledged must be there.
     tab.stop();
-    running.pop();
     const stored = await dump(dbName);
     expect(stored.commands.map((c) => [c.seq, c.command.type])).toEqual([
       [1, 'deposit'],
@@ -80,7 +57,6 @@ describe('the session worker with real IndexedDB', () => {
     const before = views.parse(await first.client.current());
     await first.client.close();
     first.stop();
-    running.pop();
 
     const second = await openTab(dbName);
     expect(before.ok && second.view.hash).toBe(before.ok && before.value.hash);

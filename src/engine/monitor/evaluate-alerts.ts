@@ -1,12 +1,13 @@
 import type { AlertLevel, AlertRule } from './alert-rule.ts';
+import { Dec, formatUsd } from '../decimal.ts';
 import { assertNever } from '../result.ts';
 import { METRICS } from './metric-catalogue.ts';
 import type { MetricSample, MetricUnit } from './metrics.ts';
 
 /** Where one rule stands between samples. */
 export interface RuleState {
-  /** The alert this rule has raised and not yet cleared, with the worst value seen since. */
-  readonly active: { readonly raisedAt: number; readonly worst: number } | null;
+  /** The alert this rule has raised and not yet cleared. */
+  readonly active: { readonly raisedAt: number } | null;
   /** Since when the value has been past the threshold without an alert yet, or null. */
   readonly breachSince: number | null;
   readonly lastRaisedAt: number | null;
@@ -89,10 +90,7 @@ function step(
         ),
       };
     }
-    const worst = above
-      ? Math.max(before.active.worst, value)
-      : Math.min(before.active.worst, value);
-    return { after: { ...before, active: { raisedAt: before.active.raisedAt, worst } } };
+    return { after: before };
   }
   const breached = above ? value > rule.threshold : value < rule.threshold;
   if (!breached) return { after: { ...before, breachSince: null } };
@@ -103,7 +101,7 @@ function step(
   const unit = METRICS[rule.metric].unit;
   const silent = rule.muted || (rule.snoozedUntil !== null && at < rule.snoozedUntil);
   return {
-    after: { active: { raisedAt: at, worst: value }, breachSince: null, lastRaisedAt: at },
+    after: { active: { raisedAt: at }, breachSince: null, lastRaisedAt: at },
     event: {
       type: 'raised',
       ruleId: rule.id,
@@ -153,7 +151,7 @@ export function formatMetricValue(value: number, unit: MetricUnit): string {
     case 'ratio':
       return fixed(2);
     case 'usd':
-      return `${value < 0 ? '−' : ''}$${Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+      return formatUsd(new Dec(value));
     default:
       return assertNever(unit, 'unit');
   }

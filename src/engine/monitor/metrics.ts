@@ -1,8 +1,10 @@
 /** What a monitored figure is measured in; the dashboard formats each unit its own way. */
-export type MetricUnit = 'percent' | 'ms' | 'mb' | 'fps' | 'count' | 'ratio' | 'usd';
+export const METRIC_UNITS = ['percent', 'ms', 'mb', 'fps', 'count', 'ratio', 'usd'] as const;
+export type MetricUnit = (typeof METRIC_UNITS)[number];
 
 /** Where a figure comes from: the page, the session worker, or the portfolio it runs. */
-export type MetricSource = 'browser' | 'worker' | 'portfolio';
+export const METRIC_SOURCES = ['browser', 'worker', 'portfolio'] as const;
+export type MetricSource = (typeof METRIC_SOURCES)[number];
 
 /** One monitored figure: its id (used by alert rules), its unit and what it means. */
 export interface MetricDefinition {

@@ -123,12 +123,6 @@ export class MonitorState {
     void this.log('info', 'app', `Started: ${navigator.userAgent}`);
   }
 
-  /** Stops sampling (the tests' and the page's teardown). */
-  stop(): void {
-    clearInterval(this.timer);
-    this.frames.stop();
-  }
-
   private schedule(): void {
     clearInterval(this.timer);
     this.timer = setInterval(() => void this.sampleOnce(), this.prefs.intervalMs);
@@ -233,8 +227,10 @@ export class MonitorState {
   }
 
   private beep(times: number): void {
-    const audio = this.audio;
-    if (!audio) return;
+    // After a reload the choice is remembered but the audio is not: make it again. The browser
+    // lets it play once the person has interacted with the page.
+    const audio = (this.audio ??= new AudioContext());
+    void audio.resume().catch(() => undefined);
     for (let i = 0; i < times; i++) {
       const oscillator = audio.createOscillator();
       const gain = audio.createGain();
@@ -255,7 +251,6 @@ export class MonitorState {
   /** Turns the alert sound on or off; turning it on plays one beep, from the click. */
   setSound(on: boolean): void {
     // Browsers let a page make sound only after a person's gesture: this click is that gesture.
-    if (on) this.audio ??= new AudioContext();
     this.savePrefs({ ...this.prefs, sound: on });
     if (on) this.beep(1);
   }

@@ -2,8 +2,7 @@
 // exists and says "not available" (null) otherwise: never a made-up number. Each takes the
 // browser surface it reads as an argument, so a test can hand it one that lacks an API.
 
-export type MemorySource = 'measureUserAgentSpecificMemory' | 'performance.memory' | 'none';
-export type LongFrameSource = 'long-animation-frame' | 'longtask' | 'none';
+import type { LongFrameSource, MemorySource } from '../../schema/dashboard-file.ts';
 
 interface ChromeMemory {
   readonly usedJSHeapSize: number;
