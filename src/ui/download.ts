@@ -1,3 +1,10 @@
+/** Saves a value as pretty-printed JSON through the browser's download. */
+export function downloadJson(fileName: string, value: unknown): void {
+  download(
+    new File([`${JSON.stringify(value, null, 2)}\n`], fileName, { type: 'application/json' }),
+  );
+}
+
 /** Saves a file through the browser's download, from a temporary object URL. */
 export function download(file: File): void {
   const url = URL.createObjectURL(file);

@@ -1,6 +1,6 @@
 import { costReportSchema, costRequestSchema, type CostReport } from '../../schema/cost.ts';
 import { resultSchema } from '../../schema/messages.ts';
-import { download } from '../download.ts';
+import { download, downloadJson } from '../download.ts';
 import type { SessionState } from '../session-state.svelte.ts';
 
 const reportResult = resultSchema(costReportSchema);
@@ -92,11 +92,7 @@ export class CostsState {
 
   exportJson(): void {
     if (!this.report) return;
-    download(
-      new File([`${JSON.stringify(this.report, null, 2)}\n`], 'powertrader-costs.json', {
-        type: 'application/json',
-      }),
-    );
+    downloadJson('powertrader-costs.json', this.report);
   }
 
   exportCsv(): void {

@@ -8,7 +8,7 @@ import {
   type SelfTestReport,
 } from '../../schema/selftest.ts';
 import { describeIssues } from '../../schema/messages.ts';
-import { download } from '../download.ts';
+import { downloadJson } from '../download.ts';
 import { isoNow } from '../format.ts';
 import { proxy, runChecks, startSelfTestWorker } from '../../worker/client.ts';
 import { pageChecks, roundTripFigures, ScratchSessions } from './page-checks.ts';
@@ -126,13 +126,6 @@ export class SelfTestState {
   /** Downloads the report as a JSON file. */
   download(): void {
     if (!this.report) return;
-    const file = new File(
-      [`${JSON.stringify(this.report, null, 2)}\n`],
-      `powertrader-selftest-${this.report.startedAt.slice(0, 10)}.json`,
-      {
-        type: 'application/json',
-      },
-    );
-    download(file);
+    downloadJson(`powertrader-selftest-${this.report.startedAt.slice(0, 10)}.json`, this.report);
   }
 }
