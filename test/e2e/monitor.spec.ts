@@ -55,7 +55,11 @@ test('a heavy tab raises the memory warning, which clears once the memory is col
   expect(heapAlert?.clearedAt, 'the warning was stored and then cleared').toBeGreaterThan(
     heapAlert!.raisedAt,
   );
-  expect(heapAlert!.samples.length).toBeGreaterThan(3);
+  // The lead-up runs from a calm heap to the sample that raised the warning, whatever the pace.
+  const leadUp = heapAlert!.samples;
+  expect(leadUp.length).toBeGreaterThanOrEqual(2);
+  expect(leadUp[0]![1]).toBeLessThan(80);
+  expect(leadUp.at(-1)).toEqual([heapAlert!.raisedAt, heapAlert!.value]);
   expect(file.alerts.active).toEqual([]);
   expect(file.components.map((c) => c.id)).toEqual([
     'ui',
@@ -64,7 +68,9 @@ test('a heavy tab raises the memory warning, which clears once the memory is col
     'service-worker',
     'storage',
   ]);
-  expect(file.history.length).toBeGreaterThan(5);
+  // The history holds the samples of this visit, the raise among them.
+  expect(file.history.map((h) => h.at)).toContain(heapAlert!.raisedAt);
+  expect(file.history.at(-1)!.values['memory.heap-pct']).toBeLessThan(70);
   expect(file.metrics.find((m) => m.id === 'portfolio.equity')?.shown).toMatch(/^\$/);
 });
 
