@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FrameProbe, MemoryProbe, StorageProbe } from '../../src/ui/monitor/probes.ts';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -26,10 +26,10 @@ describe('the monitor probes in real Chromium', () => {
     const probe = new FrameProbe(window);
     expect(probe.source).toBe('long-animation-frame');
     probe.start();
-    await wait(600);
+    // Frames come as the browser draws them; on a busy machine the first may take a while.
+    await vi.waitFor(() => expect(probe.read().fps).toBeGreaterThan(5), { timeout: 5000 });
     const reading = probe.read();
     probe.stop();
-    expect(reading.fps).toBeGreaterThan(5);
     expect(reading.blockedMs).toBeGreaterThanOrEqual(0);
   });
 
@@ -44,9 +44,8 @@ describe('the monitor probes in real Chromium', () => {
     const probe = new FrameProbe(surface);
     expect(probe.source).toBe('none');
     probe.start();
-    await wait(300);
+    await vi.waitFor(() => expect(probe.read().fps).toBeGreaterThan(0), { timeout: 5000 });
     expect(probe.read().blockedMs).toBeNull();
-    expect(probe.read().fps).toBeGreaterThan(0);
     hidden.hidden = true;
     expect(probe.read()).toEqual({ fps: null, longFrames: null, blockedMs: null });
     probe.stop();
@@ -54,8 +53,8 @@ describe('the monitor probes in real Chromium', () => {
 
   it('estimate storage where navigator.storage exists, and say nothing where it does not', async () => {
     const probe = new StorageProbe(navigator);
-    probe.read();
-    await wait(200);
+    // The estimate arrives in the background; the probe asks again on each read until it has it.
+    await vi.waitFor(() => expect(probe.read().used).not.toBeNull(), { timeout: 5000 });
     const reading = probe.read();
     expect(reading.used).toBeGreaterThanOrEqual(0);
     expect(reading.pct).toBeGreaterThanOrEqual(0);
