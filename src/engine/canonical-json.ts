@@ -1,3 +1,6 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+
 /**
  * Canonical JSON: object keys sorted, no whitespace, only finite numbers. Two equal states give
  * byte-identical text, so their hashes match on every device.
@@ -32,8 +35,11 @@ export function withSortedKeys<T>(value: T): T {
   return sorted as T;
 }
 
-/** SHA-256 of a text as lowercase hex, with Web Crypto (browsers, workers and node 20). */
+/**
+ * SHA-256 of a text (UTF-8) as lowercase hex. It uses the audited @noble/hashes rather than Web
+ * Crypto, which browsers withhold on plain http at a network address (a classroom laptop): the
+ * same digest, synchronously, in every engine, in node and on any page. Async for its callers.
+ */
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return bytesToHex(sha256(utf8ToBytes(text)));
 }
