@@ -4,6 +4,7 @@ import { sessionConfigSchema } from './config.ts';
 import { epochMs } from './decimal.ts';
 import { clockSettingsSchema } from './clock.ts';
 import { sessionSnapshotSchema } from './snapshot.ts';
+import { randomUuid } from './random-id.ts';
 
 /** Session ids are made only by `newSessionId` and by parsing through this schema. */
 export const sessionIdSchema = z
@@ -14,7 +15,7 @@ export type SessionId = z.infer<typeof sessionIdSchema>;
 
 /** A fresh random session id. */
 export function newSessionId(): SessionId {
-  return sessionIdSchema.parse(crypto.randomUUID());
+  return sessionIdSchema.parse(randomUuid());
 }
 
 export const sha256Schema = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'A hash is 64 hex digits.'));

@@ -68,6 +68,8 @@ import { CandleBook } from './candle-book.ts';
 import { INTERVALS, type Interval } from '../engine/market/candles.ts';
 import type { MetricId } from '../engine/monitor/metrics.ts';
 import { MonitorService } from './monitor-service.ts';
+import { randomUuid } from '../schema/random-id.ts';
+import { sessionLocks } from './tab-locks.ts';
 
 const STARTING_CASH = '50000';
 /** Snapshots pushed to the UI: at most one per animation frame. */
@@ -105,6 +107,7 @@ export class SessionService {
   private heldToken = -1;
   private releaseLock: (() => void) | undefined;
   private waitAbort: AbortController | undefined;
+  private readonly locks = sessionLocks();
   private speed: Speed = 1;
   private book: CandleBook | undefined;
   private fillCache: { key: string; fills: FillEvent[] } | undefined;
@@ -420,7 +423,7 @@ export class SessionService {
     const parsed = parseSessionFile(text);
     if (!parsed.ok) return parsed;
     const file = parsed.value;
-    const token = crypto.randomUUID();
+    const token = randomUuid();
     this.importing = { token };
     const replayed = await replayStepwise(
       Session.create(file.seed, file.config),
@@ -515,7 +518,7 @@ export class SessionService {
       await change(opened.db, id.data, row);
       return ok(true);
     }
-    const done = await navigator.locks.request(
+    const done = await this.locks.request(
       `powertrader:${opened.db.name}:${id.data}`,
       { ifAvailable: true },
       async (lock) => {
@@ -660,7 +663,7 @@ export class SessionService {
           ? { steal: true }
           : { signal: abort.signal };
     return new Promise<boolean>((settle) => {
-      navigator.locks
+      this.locks
         .request(opened.lockName, options, (lock) => {
           if (!lock) return settle(false);
           this.heldToken = token;

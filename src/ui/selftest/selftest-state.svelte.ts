@@ -8,6 +8,7 @@ import {
   type SelfTestReport,
 } from '../../schema/selftest.ts';
 import { describeIssues } from '../../schema/messages.ts';
+import { randomUuid } from '../../schema/random-id.ts';
 import { downloadJson } from '../download.ts';
 import { isoNow } from '../format.ts';
 import { proxy, runChecks, startSelfTestWorker } from '../../worker/client.ts';
@@ -66,8 +67,8 @@ export class SelfTestState {
     this.figures = [];
     this.report = null;
     this.progress = 0;
-    const scratch = new ScratchSessions(`selftest-${crypto.randomUUID()}`);
-    const storageDb = `selftest-${crypto.randomUUID()}`;
+    const scratch = new ScratchSessions(`selftest-${randomUuid()}`);
+    const storageDb = `selftest-${randomUuid()}`;
     const worker = startSelfTestWorker();
     const checks = pageChecks(scratch, worker.client).filter((c) =>
       config.suites.includes(c.suite),
