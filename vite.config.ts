@@ -4,33 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, findChromium } from './test/support/chromium.ts';
-
-/** The Content-Security-Policy the built app keeps; the e2e tests count its violations. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  // Cross-origin isolation: everything the app loads is its own, and it gives the monitor the
-  // browser's precise memory figures (measureUserAgentSpecificMemory, unbucketed heap sizes).
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
+import { CONTENT_SECURITY_POLICY, SERVED_HEADERS } from './src/served-headers.ts';
 
 /**
  * Puts the CSP into the built index.html as well, so it holds on any static host. Only in the
@@ -60,17 +34,23 @@ export default defineConfig({
       registerType: 'prompt',
       // main.ts registers the service worker itself: no inline script, CSP stays strict.
       injectRegister: false,
+      // src/sw.ts: precaching plus the headers a plain static host does not send.
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
       // The glob below already precaches every icon; listing them again would duplicate entries.
       includeManifestIcons: false,
+      // Every URL is relative to the manifest, so one build works at a root or under any path.
       manifest: {
+        id: './',
         name: 'PowerTrader — paper trading simulator',
         short_name: 'PowerTrader',
         description: 'Crypto paper-trading simulator that runs offline in your browser.',
         theme_color: '#0b1220',
         background_color: '#0b1220',
         display: 'standalone',
-        start_url: '/',
-        scope: '/',
+        start_url: './',
+        scope: './',
         screenshots: [
           {
             src: 'screenshots/wide.png',
@@ -91,18 +71,18 @@ export default defineConfig({
           },
         ],
       },
-      workbox: {
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         // The install dialog's screenshot is fetched online only; it need not live in the cache.
         globIgnores: ['screenshots/**'],
-        navigateFallback: '/index.html',
-        cleanupOutdatedCaches: true,
       },
     }),
   ],
   worker: { format: 'es' },
+  // Relative asset URLs: the same dist/ works at a host's root and under any sub-path.
+  base: './',
   build: { target: 'es2022', sourcemap: false },
-  preview: { headers: SECURITY_HEADERS },
+  preview: { headers: SERVED_HEADERS },
   test: {
     // CI machines have two cores: a cold start under load must not fail a test by time alone.
     testTimeout: 15_000,

@@ -11,10 +11,9 @@ const pwa = new PwaState();
 pwa.setUpdater(
   registerSW({
     onNeedRefresh: () => (pwa.needRefresh = true),
-    onOfflineReady: () => (pwa.offlineReady = true),
+    onOfflineReady: () => pwa.refreshOffline(),
   }),
 );
-if (navigator.serviceWorker?.controller) pwa.offlineReady = true;
 void pwa.askPersistence();
 
 const { client } = startSessionWorker();

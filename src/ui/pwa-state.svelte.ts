@@ -1,11 +1,47 @@
+/** Whether this page can be used offline, in one sentence the badge and the self-test share. */
+export interface OfflineStatus {
+  state: 'ready' | 'preparing' | 'unavailable';
+  text: string;
+}
+
+/** The offline status now: ready only while a service worker serves this page. */
+export function offlineStatus(): OfflineStatus {
+  if (import.meta.env.DEV)
+    return { state: 'unavailable', text: 'The dev server has no offline copy; run the built app.' };
+  if (!('serviceWorker' in navigator)) {
+    return {
+      state: 'unavailable',
+      text: window.isSecureContext
+        ? 'This browser cannot keep the app for offline use.'
+        : 'Online only: browsers allow offline use over https or on localhost, not plain http.',
+    };
+  }
+  return navigator.serviceWorker.controller
+    ? { state: 'ready', text: 'Works offline' }
+    : { state: 'preparing', text: 'Saving for offline use; works offline once saved.' };
+}
+
 /** Service worker and storage status, shown in the header. */
 export class PwaState {
   /** A new version is installed and waiting; the user chooses when to reload. */
   needRefresh = $state(false);
-  offlineReady = $state(false);
+  offline = $state<OfflineStatus>(offlineStatus());
   /** Whether the browser promised to keep this site's data (null while asking). */
   persisted = $state<boolean | null>(null);
   private updater: ((reload: boolean) => Promise<void>) | undefined;
+
+  constructor() {
+    // The service worker takes control of a first visit once the app is cached.
+    navigator.serviceWorker?.addEventListener('controllerchange', () => this.refreshOffline());
+  }
+
+  get offlineReady(): boolean {
+    return this.offline.state === 'ready';
+  }
+
+  refreshOffline(): void {
+    this.offline = offlineStatus();
+  }
 
   /** Wires the service worker's update function (from vite-plugin-pwa's register). */
   setUpdater(update: (reload: boolean) => Promise<void>): void {

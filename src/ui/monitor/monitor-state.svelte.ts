@@ -329,7 +329,6 @@ export class MonitorState {
     const blocked = v['frames.blocked-ms'];
     const txn = v['db.txn-ms'];
     const db = this.latest?.database;
-    const sw = navigator.serviceWorker;
     const persisted = this.pwa.persisted;
     const storagePct = v['storage.used-pct'];
     const list: [ComponentId, ComponentHealth['status'], string][] = [
@@ -358,14 +357,12 @@ export class MonitorState {
       ],
       [
         'service-worker',
-        !sw ? 'unavailable' : sw.controller || this.pwa.offlineReady ? 'ok' : 'degraded',
-        !sw
-          ? 'this browser has no service workers'
-          : sw.controller
-            ? 'serving the offline copy'
-            : this.pwa.offlineReady
-              ? 'cached for offline use; serves the app from the next visit'
-              : 'not installed yet (first visit, or the dev server)',
+        this.pwa.offline.state === 'ready'
+          ? 'ok'
+          : this.pwa.offline.state === 'preparing'
+            ? 'degraded'
+            : 'unavailable',
+        this.pwa.offline.text,
       ],
       [
         'storage',
