@@ -12,6 +12,8 @@ pwa.setUpdater(
   registerSW({
     onNeedRefresh: () => (pwa.needRefresh = true),
     onOfflineReady: () => pwa.refreshOffline(),
+    // Only the tab whose user chose Reload reloads; the others keep their input and their prompt.
+    onNeedReload: () => pwa.newVersionActive(),
   }),
 );
 void pwa.askPersistence();

@@ -29,6 +29,8 @@ export class PwaState {
   /** Whether the browser promised to keep this site's data (null while asking). */
   persisted = $state<boolean | null>(null);
   private updater: ((reload: boolean) => Promise<void>) | undefined;
+  private accepted = false;
+  private activated = false;
 
   constructor() {
     // The service worker takes control of a first visit once the app is cached.
@@ -48,8 +50,19 @@ export class PwaState {
     this.updater = update;
   }
 
+  /** The user chose to load the new version: activate it, then reload this tab. */
   async reload(): Promise<void> {
-    await this.updater?.(true);
+    this.accepted = true;
+    // Another tab already switched the app to the new version: loading it is all that is left.
+    if (this.activated) window.location.reload();
+    else await this.updater?.(true);
+  }
+
+  /** A new version took control: reload where the user asked for it, keep prompting elsewhere. */
+  newVersionActive(): void {
+    this.activated = true;
+    if (this.accepted) window.location.reload();
+    else this.needRefresh = true;
   }
 
   /** Asks for persistent storage once; later visits only read the answer. */

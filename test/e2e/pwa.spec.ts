@@ -12,6 +12,10 @@ test('the app is installable: manifest with icons, standalone display and a serv
     short_name: 'PowerTrader',
     display: 'standalone',
     theme_color: '#0b1220',
+    // Relative to the manifest: the same build installs from a root or a sub-path.
+    id: './',
+    start_url: './',
+    scope: './',
   });
   const icons = manifest.icons as { src: string; sizes: string; purpose: string }[];
   expect(icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual([
