@@ -30,6 +30,15 @@ const fillsResult = resultSchema(z.array(fillEventSchema));
 /** Candle intervals the chart offers. */
 export const CHART_INTERVALS = ['1m', '5m', '1h', '1d'] as const;
 export type ChartInterval = (typeof CHART_INTERVALS)[number];
+/** The speed the demo runs at, so that its prices move where a person can see them. */
+const DEMO_SPEED = 60;
+/** Each chart interval in milliseconds. */
+export const INTERVAL_MS: Record<ChartInterval, number> = {
+  '1m': 60_000,
+  '5m': 300_000,
+  '1h': 3_600_000,
+  '1d': 86_400_000,
+};
 
 /** The UI's view of the session the worker runs: what it pushes, and the commands sent to it. */
 export class SessionState {
@@ -132,7 +141,12 @@ export class SessionState {
   /** Starts the seed's demo as a new session. */
   async startDemo(seed: string): Promise<Result<SessionView>> {
     const answer = viewResult.parse(await this.client.startDemo(seed));
-    if (answer.ok) this.show(answer.value);
+    if (answer.ok) {
+      this.show(answer.value);
+      // At 1× a minute candle takes a minute: the demo runs where prices visibly move.
+      await this.setSpeed(DEMO_SPEED);
+      this.notice = `The demo runs at ${DEMO_SPEED}×: a simulated hour passes every minute. Pause or change the speed at the top.`;
+    }
     return answer;
   }
 

@@ -1,0 +1,64 @@
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures.ts';
+
+// Phone, tablet, laptop and projector: no page scrolls sideways, and every control is on screen
+// or inside a container that scrolls, is labelled and takes keyboard focus.
+const WIDTHS = [360, 768, 1280, 1920];
+const PAGES = ['trade', 'lab', 'costs', 'sessions', 'monitor', 'selftest'];
+
+/** Controls that stick out of the viewport and are not inside a focusable scroll container. */
+function strayControls(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const inScroller = (el: Element) => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        if (/(auto|scroll)/.test(style.overflowX) && p.scrollWidth > p.clientWidth)
+          return (
+            p.tabIndex >= 0 && !!(p.getAttribute('aria-label') || p.getAttribute('aria-labelledby'))
+          );
+      }
+      return false;
+    };
+    return [...document.querySelectorAll('button, input, select, a[href], textarea')]
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) return false;
+        return (box.left < -1 || box.right > width + 1) && !inScroller(el);
+      })
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}"`,
+      );
+  });
+}
+
+for (const width of WIDTHS) {
+  test(`at ${width} px no page scrolls sideways, after the demo and a lab run`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await openApp(page);
+    await page.getByLabel('Seed').fill('42');
+    await page.getByRole('button', { name: 'Run the demo' }).click();
+    await expect(page.getByTestId('position-DOT')).toBeVisible();
+    const overflow: string[] = [];
+    for (const id of PAGES) {
+      await page.goto(`/#/${id}`);
+      if (id === 'lab') {
+        await page.getByRole('button', { name: 'Run one seed' }).click();
+        await expect(page.getByTestId('lab-table')).toBeVisible();
+      } else {
+        await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+      }
+      await page.waitForLoadState('domcontentloaded');
+      const { scroll, inner } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        inner: window.innerWidth,
+      }));
+      if (scroll > inner) overflow.push(`${id}: page ${scroll} px wide in ${inner}`);
+      for (const stray of await strayControls(page)) overflow.push(`${id}: ${stray} off screen`);
+    }
+    expect(overflow).toEqual([]);
+  });
+}
