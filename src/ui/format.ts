@@ -1,17 +1,45 @@
-/** Display-only formatting of canonical decimal strings; arithmetic never happens here. */
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-const signedUsd = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  signDisplay: 'exceptZero',
-});
+/**
+ * Every number a person reads goes through here, with one set of rules: en-US grouping whatever
+ * the device's locale (the same figures on every screen and in every exported file), a true minus
+ * sign (−) before the currency, never a negative zero, and units in words. Display only:
+ * arithmetic never happens here.
+ */
+const MINUS = '\u2212';
 
-export function money(text: string): string {
-  return usd.format(Number(text));
+function formatter(digits: number, extra: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    ...extra,
+  });
+}
+const fixed = [0, 1, 2, 3, 4].map((d) => formatter(d));
+
+/** The magnitude grouped with `digits` decimals, and whether the rounded value is below zero. */
+function parts(value: number, digits: number): { negative: boolean; text: string } {
+  const text = (fixed[digits] ?? formatter(digits)).format(Math.abs(value));
+  // Rounded to nothing, a tiny loss is no loss: "0.0%", never "−0.0%".
+  const negative = value < 0 && /[1-9]/.test(text);
+  return { negative, text };
 }
 
-export function signedMoney(text: string): string {
-  return signedUsd.format(Number(text));
+/** A number grouped, with a true minus, e.g. -1234.5 → "−1,234.50" (2 decimals by default). */
+export function decimal(value: number, digits = 2): string {
+  const { negative, text } = parts(value, digits);
+  return `${negative ? MINUS : ''}${text}`;
+}
+
+/** US dollars with cents, e.g. "-20000" → "−$20,000.00". Accepts a decimal string or a number. */
+export function money(value: string | number, digits = 2): string {
+  const { negative, text } = parts(Number(value), digits);
+  return `${negative ? MINUS : ''}$${text}`;
+}
+
+/** Dollars with a sign for changes: "+$1.50", "−$0.50", "$0.00". */
+export function signedMoney(value: string | number, digits = 2): string {
+  const { negative, text } = parts(Number(value), digits);
+  if (!/[1-9]/.test(text)) return `$${text}`;
+  return `${negative ? MINUS : '+'}$${text}`;
 }
 
 /** The sign of a decimal string, for colouring gains and losses. */
@@ -30,16 +58,45 @@ export function isoNow(): string {
   return new Date().toISOString();
 }
 
-/** A price with all its decimals (a coin at $0.4521 keeps its four), e.g. "$49,973.07". */
+/**
+ * A price with all the decimals of its asset's tick (a coin at $0.4521 keeps its four; at least
+ * cents), e.g. "49973.07" → "$49,973.07", "0.4521" → "$0.4521".
+ */
 export function price(text: string): string {
-  const [whole = '0', fraction] = text.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `$${grouped}${fraction ? `.${fraction.padEnd(2, '0')}` : '.00'}`;
+  const negative = text.startsWith('-');
+  const [whole = '0', fraction] = text.replace(/^[-+]/, '').split('.');
+  const grouped = whole.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const cents = fraction ? fraction.padEnd(2, '0') : '00';
+  return `${negative && /[1-9]/.test(whole + cents) ? MINUS : ''}$${grouped}.${cents}`;
 }
 
-/** A fraction as a percentage with one decimal, e.g. 0.1234 → "12.3%". */
-export function percent(value: number): string {
-  return `${(value * 100).toFixed(1)}%`;
+/** A fraction as a percentage, e.g. 0.1234 → "12.3%", -0.00004 → "0.0%". */
+export function percent(fraction: number, digits = 1): string {
+  return `${decimal(fraction * 100, digits)}%`;
+}
+
+/** A change as a signed percentage: 0.0123 → "+1.23%", -0.05 → "−5.00%", 0 → "0.00%". */
+export function signedPercent(fraction: number, digits = 2): string {
+  const text = decimal(fraction * 100, digits);
+  return `${/^[1-9]|^0\.\d*[1-9]/.test(text) ? '+' : ''}${text}%`;
+}
+
+const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+
+/** A size in bytes in the largest unit that keeps it at or over 1 (1 KB = 1,024 bytes). */
+export function bytes(count: number): string {
+  let value = count;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${decimal(value, 0)} bytes` : `${decimal(value, 1)} ${BYTE_UNITS[unit]}`;
+}
+
+/** A size given in megabytes (as the monitor measures), e.g. 10241.6 → "10.0 GB". */
+export function megabytes(mb: number): string {
+  return bytes(mb * 1024 * 1024);
 }
 
 /** A duration in simulated time, e.g. "3 d 4 h" or "12 min". */

@@ -3,6 +3,7 @@ import type { Command } from '../engine/commands.ts';
 import type { OrderType, TimeInForce } from '../engine/orders/order.ts';
 import type { OrderEstimate } from '../schema/messages.ts';
 import type { SessionState } from './session-state.svelte.ts';
+import { money } from './format.ts';
 
 /** What the ticket's type menu offers; a bracket is a market or limit buy with two exits. */
 export type TicketType = OrderType | 'bracket';
@@ -312,7 +313,7 @@ export function describeOutcome(events: readonly { type: string }[]): string {
     const notional = fills.reduce((sum, f) => sum + Number(f.notional), 0);
     const fee = fills.reduce((sum, f) => sum + Number(f.fee), 0);
     const f = fills[0]!;
-    return `${f.side === 'buy' ? 'Bought' : 'Sold'} ${Number(quantity.toPrecision(12))} ${f.symbol} at $${(notional / quantity).toFixed(2)} on average (fee $${fee.toFixed(2)}).`;
+    return `${f.side === 'buy' ? 'Bought' : 'Sold'} ${Number(quantity.toPrecision(12))} ${f.symbol} at ${money(notional / quantity)} on average (fee ${money(fee)}).`;
   }
   if (!last) return 'Done.';
   const { order } = last;
