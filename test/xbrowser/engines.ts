@@ -91,7 +91,9 @@ export async function launchFirefox(): Promise<Engine> {
       page.on('console', (m) => {
         if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
       });
-      page.on('pageerror', (e) => problems.push(`uncaught: ${String(e)}`));
+      page.on('pageerror', (e) =>
+        problems.push(`uncaught: ${e instanceof Error ? e.message : String(e)}`),
+      );
       return {
         problems,
         goto: async (url) => {

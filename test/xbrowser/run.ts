@@ -19,6 +19,17 @@ const DEADLINE_MS = Number(process.env.XBROWSER_DEADLINE_MS ?? 240_000);
 /** How long one condition may take to hold. */
 const WAIT_MS = 60_000;
 const POLL_MS = 200;
+/** One check, however many conditions it waits for. */
+const PER_TEST_MS = 150_000;
+
+/** A promise's value, or undefined if it fails or takes longer than `ms`. */
+async function within<T>(ms: number, promise: Promise<T>): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise.catch(() => undefined),
+    new Promise<undefined>((done) => (timer = setTimeout(() => done(undefined), ms))),
+  ]).finally(() => clearTimeout(timer));
+}
 
 type In = typeof import('./in-page.ts');
 
@@ -179,6 +190,7 @@ const SMOKES: Smoke[] = [
         const found = await app.call('rowsOf', 'open-orders');
         return found.length === 2 ? found : null;
       });
+      if (!rows[1]!.includes('limit $40,000.00')) throw new Error(`The order row is: ${rows[1]}`);
       await app.act('the "Cancel order" button', 'clickButton', 'Cancel order', false);
       await app.until('"No open orders."', async () =>
         (await app.call('pageText')).includes('No open orders.'),
@@ -187,7 +199,7 @@ const SMOKES: Smoke[] = [
       await app.until('"Cancelled by you." in the history', async () =>
         (await app.call('pageText')).includes('Cancelled by you.'),
       );
-      return rows[1];
+      return 'a limit $40,000.00 buy of 0.02 BTC rested, then was cancelled by you';
     },
   },
   {
@@ -374,24 +386,24 @@ async function main(): Promise<number> {
     console.log(`${which}: testing ${server.url} (dist/ on a plain static server)`);
     for (const smoke of SMOKES) {
       const t0 = Date.now();
-      const left = started + DEADLINE_MS - t0;
+      const left = Math.min(started + DEADLINE_MS - t0, PER_TEST_MS);
       const tabs: Tab[] = [];
       const problems: string[] = [];
       let ok = false;
       let note: string | void = undefined;
       let error: string | undefined;
       try {
-        if (left < 10_000) throw new Error('not run: deadline');
+        if (started + DEADLINE_MS - t0 < 10_000) throw new Error('not run: deadline');
         const open = async () => {
           const tab = await engine!.newTab();
           tabs.push(tab);
           return new App(tab, server!.url);
         };
-        let timer: NodeJS.Timeout | undefined;
+        let timer: ReturnType<typeof setTimeout> | undefined;
         note = await Promise.race([
           smoke.run(open),
           new Promise<never>((_, fail) => {
-            timer = setTimeout(() => fail(new Error('Timed out: the run deadline')), left);
+            timer = setTimeout(() => fail(new Error(`Timed out after ${left / 1000} s`)), left);
           }),
         ]).finally(() => clearTimeout(timer));
         ok = true;
@@ -399,9 +411,14 @@ async function main(): Promise<number> {
         error = caught instanceof Error ? caught.message : String(caught);
       }
       for (const tab of tabs) {
-        const seen = await new App(tab, server.url).call('takeProblems').catch(() => []);
-        problems.push(...tab.problems, ...seen);
-        await tab.close().catch(() => undefined);
+        const seen = await within(10_000, new App(tab, server.url).call('takeProblems'));
+        problems.push(...tab.problems, ...(seen ?? []));
+        await within(10_000, tab.close());
+      }
+      // As in the Chromium e2e tests: a console error, uncaught exception or CSP violation fails.
+      if (ok && problems.length) {
+        ok = false;
+        error = 'The page reported errors (below).';
       }
       const seconds = (Date.now() - t0) / 1000;
       results.push({
@@ -422,8 +439,8 @@ async function main(): Promise<number> {
     console.error(`${which}: ${message}`);
     results.push({ name: `start ${which}`, ok: false, seconds: 0, error: message });
   } finally {
-    await engine?.close().catch(() => undefined);
-    await server?.close().catch(() => undefined);
+    if (engine) await within(20_000, engine.close());
+    if (server) await within(5_000, server.close());
   }
   const { passed, failed } = report();
   console.log(
