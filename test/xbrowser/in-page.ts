@@ -216,11 +216,11 @@ export async function serviceWorkerState(): Promise<{ supported: boolean; contro
   return { supported: true, controlled: !!navigator.serviceWorker.controller };
 }
 
-/** Waits for the service worker to be ready (or not at all, when there is none). */
+/** Whether the service worker is ready, waiting at most a second (the caller polls). */
 export async function serviceWorkerReady(): Promise<boolean> {
   if (!('serviceWorker' in navigator)) return false;
-  await navigator.serviceWorker.ready;
-  return true;
+  const second = new Promise<false>((done) => setTimeout(() => done(false), 1000));
+  return Promise.race([navigator.serviceWorker.ready.then(() => true), second]);
 }
 
 /** What this engine is, for the report. */

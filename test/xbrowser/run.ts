@@ -33,6 +33,9 @@ async function within<T>(ms: number, promise: Promise<T>): Promise<T | undefined
 
 type In = typeof import('./in-page.ts');
 
+/** Thrown from a condition to stop waiting at once: what it saw can no longer change. */
+class Fatal extends Error {}
+
 /** The page's side of the test: the bundled in-page helper, loaded on first use after a load. */
 class App {
   constructor(
@@ -68,6 +71,7 @@ class App {
         if (value) return value;
         last = value;
       } catch (error) {
+        if (error instanceof Fatal) throw error;
         last = error instanceof Error ? error.message.split('\n')[0] : error;
       }
       if (Date.now() > deadline) {
@@ -95,7 +99,7 @@ class App {
     await this.open();
     await this.until('the app to start (heading "Trade BTC")', async () => {
       const text = await this.call('pageText');
-      if (text.includes('could not start')) throw new Error(`The app says: ${text.slice(0, 300)}`);
+      if (text.includes('could not start')) throw new Fatal(`The app says: ${text.slice(0, 300)}`);
       return (
         (await this.call('hasHeading', 'Trade BTC')) &&
         (await this.call('testIdText', 'equity')) !== null
