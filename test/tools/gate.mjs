@@ -1,6 +1,7 @@
 // The one gate (`npm test`): type check, lint, format, unit tests in node, browser tests in
-// Chromium, end-to-end tests against the production build. It runs every stage even when one
-// fails, then prints one line "N passed, N failed" summing them all, and exits 1 on any failure.
+// Chromium, end-to-end tests against the production build, smoke tests of that build in Firefox
+// and WebKit. It runs every stage even when one fails, then prints one line "N passed, N failed"
+// summing them all, and exits 1 on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -76,6 +77,15 @@ suite(
     return stats && { passed: stats.expected, failed: stats.unexpected + stats.flaky };
   },
 );
+
+// Smoke tests of the same build in Firefox ESR and WebKitGTK (test/xbrowser). The e2e stage has
+// just built dist/; build it here only if that stage could not.
+if (!existsSync('dist/index.html')) run('npx', ['vite', 'build']);
+for (const engine of ['firefox', 'webkit']) {
+  suite(`xbrowser ${engine}`, 'npx', ['tsx', 'test/xbrowser/run.ts', engine], {}, () =>
+    readJson(`${OUT}/xbrowser-${engine}.json`),
+  );
+}
 
 console.log(`\nGate summary (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 for (const line of lines) console.log(`  ${line}`);
