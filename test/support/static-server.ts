@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,6 +16,12 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+export interface StaticServer {
+  readonly origin: string;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
 /**
  * A plain static file server, like a school web server or `python3 -m http.server`: files and
  * their content types, index.html for a folder, and no other header (no COOP, COEP or CSP).
@@ -23,14 +29,32 @@ const TYPES: Record<string, string> = {
  */
 export async function serveStatic(
   folder: string,
-  { mount = '/', host = '127.0.0.1', port = 0 } = {},
-): Promise<{ origin: string; url: string; close: () => Promise<void> }> {
+  {
+    mount = '/',
+    host = '127.0.0.1',
+    port = 0,
+    extra = {},
+  }: {
+    mount?: string;
+    host?: string;
+    port?: number;
+    /** Test-only files by path (the smoke suites' in-page helper), which the app never asks for. */
+    extra?: Record<string, () => Promise<Buffer | string>>;
+  } = {},
+): Promise<StaticServer> {
   const root = resolve(folder);
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const made = extra[path];
+    if (made) {
+      void made().then((body) =>
+        response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'text/plain' }).end(body),
+      );
+      return;
+    }
     if (!path.startsWith(mount)) return notFound(response);
     let file = normalize(join(root, path.slice(mount.length)));
-    if (!file.startsWith(root)) return notFound(response);
+    if (file !== root && !file.startsWith(root + sep)) return notFound(response);
     try {
       if (statSync(file).isDirectory()) {
         if (!path.endsWith('/')) {

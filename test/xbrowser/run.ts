@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Rollup } from 'vite';
 import { launchFirefox, launchWebKit, type Engine, type Tab } from './engines.ts';
-import { serveStatic, type StaticServer } from './server.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = resolve(ROOT, 'dist');
@@ -385,7 +385,7 @@ async function main(): Promise<number> {
       throw new Error('No dist/index.html: build the app first with `npx vite build`.');
     }
     const helper = await bundleHelper();
-    server = await serveStatic(DIST, { [HELPER_PATH]: async () => helper });
+    server = await serveStatic(DIST, { extra: { [HELPER_PATH]: async () => helper } });
     engine = which === 'firefox' ? await launchFirefox() : await launchWebKit();
     console.log(`${which}: testing ${server.url} (dist/ on a plain static server)`);
     for (const smoke of SMOKES) {
