@@ -125,6 +125,7 @@ export const metricCatalogueSchema = z.array(
     unit: z.enum(METRIC_UNITS),
     source: z.enum(METRIC_SOURCES),
     definition: z.string(),
+    whenOn: z.optional(z.string()),
   }),
 );
 export type MetricCatalogue = z.infer<typeof metricCatalogueSchema>;

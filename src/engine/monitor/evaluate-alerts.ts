@@ -110,7 +110,9 @@ function step(
       value,
       silent,
       // Built from the rule's numbers, so an edited threshold is never misreported.
-      message: `${rule.label}: ${METRICS[rule.metric].label} is ${formatMetricValue(value, unit)}, ${rule.comparison} ${formatMetricValue(rule.threshold, unit)}${rule.forMs ? ` for ${rule.forMs / 1000} s` : ''}.`,
+      message:
+        METRICS[rule.metric].whenOn ??
+        `${rule.label}: ${METRICS[rule.metric].label} is ${formatMetricValue(value, unit)}, ${rule.comparison} ${formatMetricValue(rule.threshold, unit)}${rule.forMs ? ` for ${rule.forMs / 1000} s` : ''}.`,
     },
   };
 }

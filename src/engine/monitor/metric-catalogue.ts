@@ -6,7 +6,8 @@ const m = (
   unit: MetricUnit,
   source: MetricSource,
   definition: string,
-): MetricDefinition => ({ id, label, unit, source, definition });
+  whenOn?: string,
+): MetricDefinition => ({ id, label, unit, source, definition, ...(whenOn ? { whenOn } : {}) });
 
 /** The catalogue of figures, with the one-line meaning the dashboard shows on hover. */
 export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = Object.fromEntries(
@@ -165,6 +166,8 @@ export const METRICS: Readonly<Record<MetricId, MetricDefinition>> = Object.from
       'count',
       'portfolio',
       '1 while a circuit breaker or the kill switch halts new entries, else 0.',
+      // Read as a flag, never as "is 1, above 1".
+      'The circuit breaker tripped (or the kill switch is on): new buys are halted until it resets.',
     ),
   ].map((d) => [d.id, d]),
 ) as Record<MetricId, MetricDefinition>;

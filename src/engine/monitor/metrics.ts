@@ -13,6 +13,8 @@ export interface MetricDefinition {
   readonly unit: MetricUnit;
   readonly source: MetricSource;
   readonly definition: string;
+  /** For an on/off figure: what a raised alert says, as a sentence about the thing itself. */
+  readonly whenOn?: string;
 }
 
 /** Every figure the monitor samples. Changing an id needs a migration of stored alert rules. */

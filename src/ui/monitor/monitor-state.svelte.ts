@@ -61,6 +61,9 @@ function loadPrefs(): MonitorPrefs {
  * hands raised alerts to the toast, the system notification and the sound. It times its own
  * work, so the dashboard can say what monitoring costs.
  */
+/** Metrics about the app's own speed, which raise no toast unless critical. */
+const QUIET_SOURCES = ['frames.', 'worker.', 'db.', 'monitor.'];
+
 export class MonitorState {
   latest = $state.raw<MonitorTick | null>(null);
   history = $state.raw<readonly MetricSampleRow[]>([]);
@@ -200,8 +203,13 @@ export class MonitorState {
     this.updateComponents();
   }
 
-  /** Tells the person: a toast, and the system notification and sound if they chose them. */
+  /**
+   * Tells the person: a toast, and the system notification and sound if they chose them. The
+   * app's own speed (frames, worker, database, the monitor) is for the alert centre, unless
+   * critical: on a busy device a toast about slowness only adds to it and covers the page.
+   */
   private announce(alert: AlertRow): void {
+    if (alert.level !== 'critical' && QUIET_SOURCES.some((s) => alert.metric.startsWith(s))) return;
     this.toasts = [...this.toasts.filter((t) => t.ruleId !== alert.ruleId), alert].slice(-3);
     if (alert.level !== 'critical') setTimeout(() => this.dismiss(alert), 8000);
     if (

@@ -49,6 +49,14 @@ describe('the alert evaluator', () => {
     expect(events[1]!.event.message).toBe('Heap high: cleared, back to 69 %.');
   });
 
+  it('says a tripped circuit breaker in words, not as "is 1, above 1"', () => {
+    const breaker = DEFAULT_RULES.find((r) => r.id === 'breaker-on')!;
+    const events = run([breaker], [0, 1]);
+    expect(events[0]!.event.message).toBe(
+      'The circuit breaker tripped (or the kill switch is on): new buys are halted until it resets.',
+    );
+  });
+
   it('does not flap while the value hovers at the threshold (hysteresis)', () => {
     const hovering = [79, 81, 79, 81, 79.5, 80.5, 79, 81, 72, 81];
     expect(summary(run([heap], hovering))).toEqual(['1:raised:heap']);
