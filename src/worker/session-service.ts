@@ -366,7 +366,11 @@ export class SessionService {
       return refuse('bad-csv', `These candles cannot be replayed: ${describeIssues(config.error)}`);
     const day = new Date(config.data.startTime).toISOString().slice(0, 10);
     const id = await createNewSession(opened.db, `${symbol.data} replay from ${day}`, config.data);
-    return this.switchTo(id);
+    const started = await this.switchTo(id);
+    // What the import left out (Yahoo's empty days) is said once the replay is showing.
+    if (started.ok && parsed.value.notes.length)
+      this.notify({ type: 'notice', level: 'info', message: parsed.value.notes.join(' ') });
+    return started;
   }
 
   /** Operating costs of every tier against this session's simulated P&L. */
