@@ -13,6 +13,13 @@ export interface ReplayControl {
   readonly isCancelled?: () => boolean;
 }
 
+/** Why a logged command that did not count as one cannot be in a log. */
+function uncounted(number: number, { command }: TimedCommand): string {
+  if (command.type === 'place-order')
+    return `Command ${number} (place-order) repeats the order id ${command.clientOrderId} of an order placed before it. A live session never logs a resubmitted order, so this log was changed.`;
+  return `Command ${number} (${command.type}) changed nothing, and a live session never logs such a command, so this log was changed.`;
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -45,8 +52,12 @@ export async function replayStepwise(
   const cancelled = refuse('cancelled', 'The import was cancelled; nothing was stored.');
   for (const [index, entry] of commands.entries()) {
     if (!(await runUntil(entry.at))) return cancelled;
+    const before = session.seq;
     const applied = replayFrom(session, [entry], index + 1);
     if (!applied.ok) return applied;
+    // Every logged command counts once: a stored log numbers its commands 1, 2, 3…, and a
+    // session resumes by those numbers. A live session never logs one that changes nothing.
+    if (session.seq !== before + 1) return refuse('invalid-log', uncounted(index + 1, entry));
     if (await pause()) return cancelled;
   }
   if (!(await runUntil(endTime))) return cancelled;

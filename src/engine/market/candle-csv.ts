@@ -68,9 +68,8 @@ export function parseCandleCsv(text: string, symbol?: string): Result<ImportedSe
   let pendingGaps: number[] = [];
   let lastTime = -Infinity;
   let dataRows = 0;
-  let row = 0;
   for (let line = headed ? lines.next() : firstLine; line !== undefined; line = lines.next()) {
-    row = lines.count;
+    const row = lines.count;
     if (++dataRows > MAX_CANDLE_ROWS)
       return bad(
         `The file has more than ${MAX_CANDLE_ROWS.toLocaleString('en-US')} rows of candles; at most ${MAX_CANDLE_ROWS.toLocaleString('en-US')} can be imported. Export a shorter period.`,
