@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Dec } from '../engine/decimal.ts';
-import { replay, stateHash } from '../engine/session.ts';
+import { Session, replayLog, stateHash } from '../engine/session.ts';
 import { parseSessionFile } from '../schema/session-file.ts';
 
 interface Row {
@@ -36,7 +36,8 @@ async function verifyOne(path: string): Promise<Row> {
   const parsed = parseSessionFile(text);
   if (!parsed.ok) return refused(parsed.message);
   const f = parsed.value;
-  const replayed = replay(f.seed, f.config, f.commands);
+  // The same rules as the app's import: each logged command must count as one.
+  const replayed = replayLog(Session.create(f.seed, f.config), f.commands);
   if (!replayed.ok) return refused(replayed.message);
   replayed.value.advanceTo(f.endTime);
   const view = replayed.value.view();

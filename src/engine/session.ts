@@ -590,6 +590,34 @@ export function replayFrom(
   return ok(session);
 }
 
+/**
+ * Replays a log as it was stored: as `replayFrom`, and each command must count as one command,
+ * as every command a live session logs does. A stored log numbers its commands 1, 2, 3… and a
+ * session resumes by those numbers, so one that changes nothing (a resubmitted order id) means
+ * the log was changed.
+ */
+export function replayLog(
+  session: Session,
+  commands: readonly TimedCommand[],
+  firstNumber = 1,
+): Result<Session, 'invalid-log'> {
+  for (const [index, entry] of commands.entries()) {
+    const number = firstNumber + index;
+    const before = session.seq;
+    const applied = replayFrom(session, [entry], number);
+    if (!applied.ok) return applied;
+    if (session.seq !== before + 1) return refuse('invalid-log', uncounted(number, entry.command));
+  }
+  return ok(session);
+}
+
+/** Why a logged command that did not count as one cannot be in a log. */
+function uncounted(number: number, command: Command): string {
+  if (command.type === 'place-order')
+    return `Command ${number} (place-order) repeats the order id ${command.clientOrderId} of an order placed before it. A live session never logs a resubmitted order, so this log was changed.`;
+  return `Command ${number} (${command.type}) changed nothing, and a live session never logs such a command, so this log was changed.`;
+}
+
 /** A price string as a decimal when it is a plain positive number; the broker refuses the rest. */
 function safePrice(text: string | undefined): Dec | null {
   return text !== undefined && isDecimalString(text) && Number(text) > 0 ? new Dec(text) : null;

@@ -139,11 +139,11 @@ export function resultSchema<T extends z.ZodMiniType>(value: T) {
  * Plain words for a zod issue. zod/mini carries no message catalogue, so the default text is
  * "Invalid input"; the issue's code and limits say what was wrong, and this says it to a person.
  */
-function plainMessage(issue: z.core.$ZodIssue): string {
-  if (issue.message !== 'Invalid input') return issue.message;
+function plainMessage(issue: z.core.$ZodRawIssue | z.core.$ZodIssue): string {
+  if (issue.message !== undefined && issue.message !== 'Invalid input') return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'is missing' : `should be ${article(issue.expected)}`;
+      return typeMessage(issue.expected, issue.input);
     case 'unrecognized_keys':
       return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'too_big':
@@ -165,9 +165,53 @@ function plainMessage(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** "expected text, found a number": what the field takes, and what it was given instead. */
+function typeMessage(expected: string, input: unknown): string {
+  if (input === undefined) return 'is missing';
+  if (typeof input === 'number' && !Number.isFinite(input))
+    return `${String(input)} is not a number we can store`;
+  return `expected ${kindName(expected)}, found ${foundName(input)}`;
+}
+
+function kindName(expected: string): string {
+  switch (expected) {
+    case 'string':
+      return 'text';
+    case 'int':
+      return 'a whole number';
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return 'a list';
+    default:
+      return article(expected);
+  }
+}
+
+function foundName(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  switch (typeof input) {
+    case 'string':
+      return 'text';
+    case 'number':
+      return Number.isInteger(input) ? 'a number' : `${input}`;
+    case 'boolean':
+      return String(input);
+    case 'object':
+      return 'an object';
+    default:
+      return article(typeof input);
+  }
+}
+
 function article(type: string): string {
   return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
+
+// The value that failed is known only while parsing (zod drops it from the finished issue), so
+// the plain message is made then, for every schema that has no message of its own.
+z.config({ customError: (issue) => plainMessage(issue) });
 
 /** Turns a zod error into plain sentences that name the field. */
 export function describeIssues(error: z.core.$ZodError): string {

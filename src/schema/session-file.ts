@@ -11,9 +11,9 @@ import { epochMs } from './decimal.ts';
 import { describeIssues } from './messages.ts';
 import { sha256Schema } from './rows.ts';
 import { plainLabel } from './text.ts';
-import { FILE_LIMITS } from './limits.ts';
+import { FILE_LIMITS, REPLAY_LIMITS, replayLimitProblem } from './limits.ts';
 
-export { FILE_LIMITS };
+export { FILE_LIMITS, REPLAY_LIMITS };
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
@@ -24,7 +24,14 @@ const sessionFileV1Schema = z
     meta: z.strictObject({
       name: plainLabel(80, 'The name'),
       author: z.optional(plainLabel(80, 'The author')),
-      createdAt: z.iso.datetime(),
+      createdAt: z.iso
+        .datetime()
+        .check(
+          z.refine(
+            (t) => Date.parse(t) >= 0,
+            'The creation date is before 1970; a session can only be stored with a date from 1970 on.',
+          ),
+        ),
       appVersion: text(20),
     }),
     seed: text(100),
@@ -43,14 +50,22 @@ const sessionFileV1Schema = z
     stateHash: sha256Schema,
   })
   .check(
-    z.refine(
-      (f) =>
-        f.commands.every((c, i) => c.at >= (i === 0 ? f.config.startTime : f.commands[i - 1]!.at)),
-      {
-        message: 'Commands must be in time order, none before the session starts.',
-        path: ['commands'],
-      },
-    ),
+    z.superRefine((f, ctx) => {
+      // The live engine never logs a command before the one it follows: the first that is, is named.
+      const index = f.commands.findIndex(
+        (c, i) => c.at < (i === 0 ? f.config.startTime : f.commands[i - 1]!.at),
+      );
+      if (index < 0) return;
+      ctx.addIssue({
+        code: 'custom',
+        input: f.commands[index],
+        path: ['commands', index, 'at'],
+        message:
+          index === 0
+            ? `command 1 is stamped before the session starts.`
+            : `command ${index + 1} is stamped before command ${index}, the one it follows; commands must be in time order.`,
+      });
+    }),
     z.refine((f) => f.endTime >= (f.commands.at(-1)?.at ?? f.config.startTime), {
       message: 'The end time is before the last command.',
       path: ['endTime'],
@@ -84,6 +99,7 @@ export type FileRefusal =
   | 'not-a-session'
   | 'newer-version'
   | 'old-version'
+  | 'over-limit'
   | 'invalid';
 
 /** Parses a session file's text with every limit checked; nothing in it is trusted. */
@@ -122,10 +138,32 @@ export function parseSessionFile(input: string): Result<SessionFile, FileRefusal
     if (!migrate) return refusal('old-version', `Files of version ${v} can no longer be opened.`);
     envelope = migrate(envelope);
   }
+  // The work a replay would take is bounded before anything else is looked at.
+  const tooMuch = replayLimitProblem(extentOf(envelope));
+  if (tooMuch) return refusal('over-limit', tooMuch);
   const parsed = sessionFileV1Schema.safeParse(envelope);
   if (!parsed.success)
     return refusal('invalid', `The file is damaged: ${describeIssues(parsed.error)}`);
   return { ok: true, value: parsed.data };
+}
+
+/** The replay extent a raw file claims; fields of the wrong kind count as none (the schema refuses them). */
+function extentOf(envelope: Record<string, unknown>) {
+  const config = (isObject(envelope.config) ? envelope.config : {}) as Record<string, unknown>;
+  const number = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  const startTime = number(config.startTime);
+  const timed = typeof config.startTime === 'number' && typeof envelope.endTime === 'number';
+  return {
+    startTime,
+    endTime: timed ? number(envelope.endTime) : startTime,
+    tickMs: number(config.tickMs) || 1000,
+    assets: Array.isArray(config.assets) ? config.assets.length : 0,
+    commands: Array.isArray(envelope.commands) ? envelope.commands.length : 0,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function refusal(code: FileRefusal, message: string): Result<never, FileRefusal> {

@@ -1,6 +1,6 @@
 import type { TimedCommand } from '../engine/commands.ts';
 import { ok, refuse, type Result } from '../engine/result.ts';
-import { replayFrom, type Session } from '../engine/session.ts';
+import { replayLog, type Session } from '../engine/session.ts';
 
 /** How long one slice of replay may hold the worker before it lets other messages through. */
 const SLICE_MS = 25;
@@ -45,7 +45,8 @@ export async function replayStepwise(
   const cancelled = refuse('cancelled', 'The import was cancelled; nothing was stored.');
   for (const [index, entry] of commands.entries()) {
     if (!(await runUntil(entry.at))) return cancelled;
-    const applied = replayFrom(session, [entry], index + 1);
+    // Every logged command must count once, as on resume: see replayLog.
+    const applied = replayLog(session, [entry], index + 1);
     if (!applied.ok) return applied;
     if (await pause()) return cancelled;
   }

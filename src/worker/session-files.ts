@@ -2,10 +2,22 @@ import {
   SESSION_FILE_TYPE,
   SESSION_FILE_VERSION,
   serializeSessionFile,
+  type SessionFile,
 } from '../engine/session-file.ts';
-import { stateHash, type Session } from '../engine/session.ts';
-import type { CommandRow, SessionRow } from '../schema/rows.ts';
-import type { ExportedFile } from '../schema/messages.ts';
+import type { TimedCommand } from '../engine/commands.ts';
+import { ok, refuse, type Result } from '../engine/result.ts';
+import { Session, replay, replayFrom, stateHash } from '../engine/session.ts';
+import {
+  commandRowSchema,
+  newSessionId,
+  sessionRowSchema,
+  snapshotRowSchema,
+  type CommandRow,
+  type SessionRow,
+  type SnapshotRow,
+} from '../schema/rows.ts';
+import { describeIssues, type ExportedFile } from '../schema/messages.ts';
+import { replayStepwise, type ReplayControl } from './replay-stepwise.ts';
 import { version as appVersion } from '../../package.json';
 
 /** Builds the shared file of a session as it stands now. */
@@ -39,4 +51,129 @@ export async function exportSessionFile(
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'session';
   return { fileName: `powertrader-${slug}.json`, text };
+}
+
+/** A session as the database holds it: its row, its snapshot and the commands after it. */
+export interface StoredRows {
+  readonly row: SessionRow;
+  readonly snapshot: SnapshotRow;
+  readonly commandsAfter: readonly TimedCommand[];
+}
+
+/**
+ * Resumes a stored session: from its snapshot and the commands logged after it, or, when the
+ * snapshot is damaged (it is only a cache), by replaying the whole log. Opening a session and
+ * checking an import both go through here, so an import is kept only if it opens.
+ */
+export async function resumeSession(
+  stored: StoredRows,
+  allCommands: () => Promise<readonly TimedCommand[]>,
+): Promise<Result<Session, 'invalid-log'>> {
+  const { row, snapshot, commandsAfter } = stored;
+  const intact = (await stateHash(snapshot.state)) === snapshot.hash;
+  try {
+    return intact
+      ? replayFrom(Session.fromSnapshot(row.config, snapshot.state), commandsAfter)
+      : replay(row.seed, row.config, await allCommands());
+  } catch (error) {
+    return refuse('invalid-log', error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** An import checked and ready to keep: the exact rows Keep writes, and what the preview shows. */
+export interface PreparedImport {
+  readonly verdict: 'verified' | 'modified';
+  readonly replayedHash: string;
+  readonly finalEquity: string;
+  readonly row: SessionRow;
+  readonly commands: readonly CommandRow[];
+  readonly snapshot: SnapshotRow;
+}
+
+export type ImportRefusal = 'invalid-log' | 'cancelled' | 'invalid' | 'not-resumable';
+
+/**
+ * Replays a parsed file under the rules of live trading and builds the rows Keep would store,
+ * checked by the same schemas the database reads them with. It is ready only if those rows,
+ * read back, resume to the replayed state: the same number of commands and the same hash.
+ */
+export async function prepareImport(
+  file: SessionFile,
+  control: ReplayControl = {},
+  now = Date.now(),
+): Promise<Result<PreparedImport, ImportRefusal>> {
+  const replayed = await replayStepwise(
+    Session.create(file.seed, file.config),
+    file.commands,
+    file.endTime,
+    control,
+  );
+  if (!replayed.ok) return replayed;
+  const session = replayed.value;
+  if (session.seq !== file.commands.length)
+    return refuse(
+      'invalid-log',
+      `The file holds ${file.commands.length} commands but only ${session.seq} of them count; a live session logs each command once.`,
+    );
+  const state = session.snapshot();
+  const replayedHash = await stateHash(state);
+  const verdict = replayedHash === file.stateHash ? 'verified' : 'modified';
+  const id = newSessionId();
+  const name =
+    verdict === 'verified'
+      ? file.meta.name
+      : `${file.meta.name.slice(0, 50)} (modified copy, replayed here)`;
+  const row = sessionRowSchema.safeParse({
+    id,
+    name,
+    seed: file.seed,
+    config: file.config,
+    // The session keeps the creation time the file carries, so a re-export is the same file.
+    createdAt: Date.parse(file.meta.createdAt),
+    writerEpoch: 0,
+  });
+  if (!row.success) return cannotStore(describeIssues(row.error));
+  // An imported session opens paused, at the moment the file was made.
+  const snapshot = snapshotRowSchema.safeParse({
+    sessionId: id,
+    hash: replayedHash,
+    savedAt: now,
+    clock: { running: false, speed: 1 },
+    state,
+  });
+  if (!snapshot.success) return cannotStore(describeIssues(snapshot.error));
+  const commands: CommandRow[] = [];
+  for (const [i, { at, command }] of file.commands.entries()) {
+    const parsed = commandRowSchema.safeParse({ sessionId: id, seq: i + 1, at, command });
+    if (!parsed.success) return cannotStore(`command ${i + 1}: ${describeIssues(parsed.error)}`);
+    commands.push(parsed.data);
+  }
+  // Read back as the database would hand it over (a structured copy), and resumed as on open.
+  const storedSnapshot = structuredClone(snapshot.data);
+  const resumed = await resumeSession(
+    {
+      row: row.data,
+      snapshot: storedSnapshot,
+      commandsAfter: commands.filter((c) => c.seq > storedSnapshot.state.seq),
+    },
+    () => Promise.resolve(commands),
+  );
+  const resumedHash = resumed.ok ? await stateHash(resumed.value.snapshot()) : undefined;
+  if (!resumed.ok || resumed.value.seq !== commands.length || resumedHash !== replayedHash)
+    return refuse(
+      'not-resumable',
+      `The file replays, but stored it would not open to the same state${resumed.ok ? '' : ` (${resumed.message})`}; it was not kept.`,
+    );
+  return ok({
+    verdict,
+    replayedHash,
+    finalEquity: session.view().equity,
+    row: row.data,
+    commands,
+    snapshot: snapshot.data,
+  });
+}
+
+function cannotStore(reason: string): Result<never, 'invalid'> {
+  return refuse('invalid', `The file replays but cannot be stored: ${reason}`);
 }

@@ -9,7 +9,7 @@ import type { Quote } from '../engine/market/quote.ts';
 import { canonical } from '../engine/decimal.ts';
 import type { Command } from '../engine/commands.ts';
 import { ok, refuse, type Result } from '../engine/result.ts';
-import { Session, replay, replayFrom, stateHash } from '../engine/session.ts';
+import { Session, stateHash } from '../engine/session.ts';
 import { DEFAULT_DB_NAME, PowerTraderDb } from '../db/database.ts';
 import {
   appendCommand,
@@ -25,7 +25,6 @@ import {
   saveSnapshot,
   type StoredSession,
 } from '../db/session-repository.ts';
-import type { SessionFile } from '../engine/session-file.ts';
 import { FILE_LIMITS, parseSessionFile } from '../schema/session-file.ts';
 import { assetSpecSchema, sessionConfigSchema } from '../schema/config.ts';
 import { parseCandleCsv } from '../engine/market/candle-csv.ts';
@@ -34,9 +33,13 @@ import { costReport } from './cost-report.ts';
 import { costRequestSchema, type CostReport } from '../schema/cost.ts';
 import { Dec } from '../engine/decimal.ts';
 import type { SessionConfig } from '../engine/config.ts';
-import { exportSessionFile } from './session-files.ts';
+import {
+  exportSessionFile,
+  prepareImport,
+  resumeSession,
+  type PreparedImport,
+} from './session-files.ts';
 import { collectFills, fillsCsv, portfolioSummary } from '../engine/trade-export.ts';
-import { replayStepwise } from './replay-stepwise.ts';
 import { commandSchema } from '../schema/command.ts';
 import {
   describeError,
@@ -130,12 +133,7 @@ export class SessionService {
       figures: () => this.monitorFigures(),
     }),
   );
-  private importing:
-    | {
-        token: string;
-        ready?: { file: SessionFile; session: Session; verdict: 'verified' | 'modified' };
-      }
-    | undefined;
+  private importing: { token: string; ready?: PreparedImport } | undefined;
 
   /** Registers the one listener that receives pushed views and notices. */
   subscribe(listener: (message: WorkerMessage) => unknown): void {
@@ -369,7 +367,11 @@ export class SessionService {
       return refuse('bad-csv', `These candles cannot be replayed: ${describeIssues(config.error)}`);
     const day = new Date(config.data.startTime).toISOString().slice(0, 10);
     const id = await createNewSession(opened.db, `${symbol.data} replay from ${day}`, config.data);
-    return this.switchTo(id);
+    const started = await this.switchTo(id);
+    // What the import left out (Yahoo's empty days) is said once the replay is showing.
+    if (started.ok && parsed.value.notes.length)
+      this.notify({ type: 'notice', level: 'info', message: parsed.value.notes.join(' ') });
+    return started;
   }
 
   /** Operating costs of every tier against this session's simulated P&L. */
@@ -425,23 +427,17 @@ export class SessionService {
     const file = parsed.value;
     const token = randomUuid();
     this.importing = { token };
-    const replayed = await replayStepwise(
-      Session.create(file.seed, file.config),
-      file.commands,
-      file.endTime,
-      {
-        onProgress: (fraction) =>
-          void Promise.resolve(onProgress?.(fraction)).catch(() => undefined),
-        // Cancelling (or starting another import) drops the token.
-        isCancelled: () => this.importing?.token !== token,
-      },
-    );
-    if (!replayed.ok) return replayed;
+    // The same rules as resuming a stored session: what is previewed is exactly what Keep stores.
+    const prepared = await prepareImport(file, {
+      onProgress: (fraction) => void Promise.resolve(onProgress?.(fraction)).catch(() => undefined),
+      // Cancelling (or starting another import) drops the token.
+      isCancelled: () => this.importing?.token !== token,
+    });
+    if (!prepared.ok) return prepared;
     if (this.importing?.token !== token)
       return refuse('cancelled', 'The import was cancelled; nothing was stored.');
-    const replayedHash = await stateHash(replayed.value.snapshot());
-    const verdict = replayedHash === file.stateHash ? 'verified' : 'modified';
-    this.importing = { token, ready: { file, session: replayed.value, verdict } };
+    const { verdict, replayedHash, finalEquity } = prepared.value;
+    this.importing = { token, ready: prepared.value };
     return ok({
       token,
       name: file.meta.name,
@@ -450,7 +446,7 @@ export class SessionService {
       appVersion: file.meta.appVersion,
       assets: file.config.assets.map((a) => a.symbol),
       commandCount: file.commands.length,
-      finalEquity: replayed.value.view().equity,
+      finalEquity,
       verdict,
       fileHash: file.stateHash,
       replayedHash,
@@ -470,36 +466,16 @@ export class SessionService {
     if (!ready || !opened)
       return refuse('no-import', 'There is no previewed import to keep. Open the file again.');
     this.importing = undefined;
-    const { file, session, verdict } = ready;
-    const id = newSessionId();
-    const name =
-      verdict === 'verified'
-        ? file.meta.name
-        : `${file.meta.name.slice(0, 50)} (modified copy, replayed here)`;
-    const state = session.snapshot();
-    const now = Date.now();
-    await createSession(
-      opened.db,
-      // The session keeps the creation time the file carries, so a re-export is the same file.
-      {
-        id,
-        name,
-        seed: file.seed,
-        config: file.config,
-        createdAt: Date.parse(file.meta.createdAt),
-        writerEpoch: 0,
-      },
-      file.commands.map((c, i) => ({ sessionId: id, seq: i + 1, at: c.at, command: c.command })),
-      // An imported session opens paused, at the moment the file was made.
-      {
-        sessionId: id,
-        hash: await stateHash(state),
-        savedAt: now,
-        clock: { running: false, speed: 1 },
-        state,
-      },
-    );
-    return ok({ sessionId: id });
+    const { row, commands, snapshot } = ready;
+    try {
+      await createSession(opened.db, row, commands, { ...snapshot, savedAt: Date.now() });
+    } catch (error) {
+      return refuse(
+        'storage-failed',
+        `The session could not be stored (${describeError(error)}). Nothing was kept.`,
+      );
+    }
+    return ok({ sessionId: row.id });
   }
 
   /** Runs a change on a stored session while holding its lock, so no tab is using it. */
@@ -541,6 +517,10 @@ export class SessionService {
     const outcome = session.apply(command);
     if (!outcome.ok) return outcome;
     const state = session.snapshot();
+    // A resubmitted order id changes nothing and is not logged: the log numbers only commands
+    // that count, which is what resuming and importing rely on.
+    if (outcome.value[0]?.type === 'duplicate' && state.seq >= 1)
+      return ok({ seq: state.seq, at, hash: await this.currentHash(), events: [...outcome.value] });
     const hash = await stateHash(state);
     this.hashCache = { key: `${row.id}:${state.seq}:${state.time}`, hash };
     const snapshot = {
@@ -917,12 +897,9 @@ export class SessionService {
 
 /** Rebuilds the engine from a stored snapshot and the commands after it. */
 async function restore(db: PowerTraderDb, stored: StoredSession): Promise<Session> {
-  const { row, snapshot, commandsAfter } = stored;
-  const intact = (await stateHash(snapshot.state)) === snapshot.hash;
-  const resumed = intact
-    ? replayFrom(Session.fromSnapshot(row.config, snapshot.state), commandsAfter)
-    : // A damaged snapshot is only a lost cache: replay the whole log instead.
-      replay(row.seed, row.config, await loadAllCommands(db, row.id));
+  const { row } = stored;
+  // A damaged snapshot is only a lost cache: the whole log is replayed instead.
+  const resumed = await resumeSession(stored, () => loadAllCommands(db, row.id));
   if (!resumed.ok) throw new Error(`Session ${row.id} cannot be resumed: ${resumed.message}`);
   return resumed.value;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PowerTraderDb } from '../../src/db/database.ts';
-import { importPreviewSchema, resultSchema } from '../../src/schema/messages.ts';
+import { importPreviewSchema, resultSchema, sessionViewSchema } from '../../src/schema/messages.ts';
+import { sessionIdSchema } from '../../src/schema/rows.ts';
+import * as z from 'zod/mini';
 import { proxy, startSessionWorker } from '../../src/worker/client.ts';
 import { hostileFiles, VALID_TEXT } from '../fixtures/hostile/generate.ts';
 
@@ -54,6 +56,33 @@ describe('importing hostile files in Chromium', () => {
       }
     },
   );
+});
+
+describe('keeping an import', () => {
+  it('stores exactly what opens to the previewed hash', { timeout: 60_000 }, async () => {
+    const dbName = `keep-${crypto.randomUUID()}`;
+    const { client, stop } = startSessionWorker();
+    try {
+      await client.open({ dbName });
+      await client.setRunning(false);
+      const previewed = previews.parse(await client.previewImport(VALID_TEXT));
+      if (!previewed.ok) throw new Error(previewed.message);
+      const kept = resultSchema(z.strictObject({ sessionId: sessionIdSchema })).parse(
+        await client.commitImport(previewed.value.token),
+      );
+      if (!kept.ok) throw new Error(kept.message);
+      const opened = resultSchema(sessionViewSchema).parse(
+        await client.switchTo(kept.value.sessionId),
+      );
+      if (!opened.ok) throw new Error(opened.message);
+      expect([opened.value.hash, opened.value.portfolio.seq]).toEqual([
+        previewed.value.replayedHash,
+        previewed.value.commandCount,
+      ]);
+    } finally {
+      stop();
+    }
+  });
 });
 
 describe('cancelling an import', () => {
