@@ -52,6 +52,7 @@ export const replayAtOnce: ReplayRunner = (session, commands, endTime) => {
   return Promise.resolve(replayed);
 };
 
+/** What a modified file's row says: the hash cannot tell which part was changed. */
 export const MODIFIED_REASON =
   "The replayed state does not match the file's hash: its log, settings or hash were changed after it was exported.";
 
