@@ -54,7 +54,7 @@ export const replayAtOnce: ReplayRunner = (session, commands, endTime) => {
 
 /** What a modified file's row says: the hash cannot tell which part was changed. */
 export const MODIFIED_REASON =
-  "The replayed state does not match the file's hash: its log, settings or hash were changed after it was exported.";
+  'It replays to another result than the one it claims: its log, settings or hash were edited.';
 
 /** The row of a file that could not be read or parsed. */
 export function refusedRow(file: string, reason: string, parsed?: SessionFile): ClassRow {
