@@ -1,7 +1,7 @@
 // `npm run sim -- [subcommand] [options]`: the simulator on the command line.
 //   (no subcommand)  candles CSV: --seed S --days N --interval 1m|5m|1h|1d [--assets A,B] [--tick 1s|1m|…] [--out FILE]
 //                    --facts prints the stylized facts of the run next to the real data's instead
-//   verify FILE…     replays session files and prints one row each: verdict, equity, return, trades
+//   verify FILE…     replays session files and prints one row each, as the class page does
 //   demo             runs the seed's demo (five Moderate-tier buys) headless: --seed S --days N [--session-out F]
 //   replay FILE      replays one session file and prints where it ends, as JSON
 //   tierlab          a strategy under the three risk tiers across seeds 1…N: --seeds N --days D --strategy S [--json]
@@ -16,7 +16,7 @@ import { runTierLabCommand } from './tierlab-command.ts';
 
 const USAGE = `Usage:
   npm run sim -- --seed 42 --days 365 --interval 1h [--assets BTC,ETH] [--tick 1m] [--out file.csv] [--facts]
-  npm run sim -- verify a.json b.json … [--json]
+  npm run sim -- verify a.json b.json … [--json | --csv]
   npm run sim -- demo --seed 42 [--days 30] [--session-out demo.json]
   npm run sim -- replay session.json
   npm run sim -- tierlab --seeds 200 --days 365 --strategy buy-and-hold|monthly-dca|ma-crossover [--json]`;
@@ -26,11 +26,11 @@ async function main(argv: string[]): Promise<number> {
   if (first === 'verify') {
     const { values, positionals } = parseArgs({
       args: rest,
-      options: { json: { type: 'boolean' } },
+      options: { json: { type: 'boolean' }, csv: { type: 'boolean' } },
       allowPositionals: true,
     });
     if (positionals.length === 0) throw new UsageError('Give at least one session file.');
-    return runVerify(positionals, values.json ?? false);
+    return runVerify(positionals, values.csv ? 'csv' : values.json ? 'json' : 'table');
   }
   if (first === 'demo') {
     const { values } = parseArgs({

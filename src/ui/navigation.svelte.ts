@@ -4,6 +4,7 @@ export const PAGES = [
   { id: 'lab', label: 'Tier lab' },
   { id: 'costs', label: 'Costs' },
   { id: 'sessions', label: 'Sessions' },
+  { id: 'class', label: 'Class' },
   { id: 'monitor', label: 'Monitor' },
   { id: 'selftest', label: 'Self-test' },
 ] as const;

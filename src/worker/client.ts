@@ -2,6 +2,7 @@ import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { SessionService } from './session-service.ts';
 import type { SelfTestService } from './selftest/selftest-service.ts';
 import type { LabService } from './lab-service.ts';
+import type { ClassService } from './class-service.ts';
 
 export type SessionClient = Remote<SessionService>;
 
@@ -33,6 +34,16 @@ export function startLabWorker(): { client: Remote<LabService>; stop: () => void
     name: 'powertrader-lab',
   });
   const client = wrap<LabService>(worker);
+  return { client, stop: stopper(client, worker) };
+}
+
+/** Starts one worker of the class page's pool, which verifies session files. */
+export function startClassWorker(): { client: Remote<ClassService>; stop: () => void } {
+  const worker = new Worker(new URL('./session.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'powertrader-class',
+  });
+  const client = wrap<ClassService>(worker);
   return { client, stop: stopper(client, worker) };
 }
 

@@ -15,6 +15,7 @@ import { runCandles } from '../../src/cli/candles-command.ts';
 import { CandleBook } from '../../src/worker/candle-book.ts';
 import type { TimedCommand } from '../../src/engine/commands.ts';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.ts';
+import { classPageSeconds } from './class-bench.ts';
 import { CONFIG, START, buy, deposit, sell } from '../support/sessions.ts';
 
 interface Figure {
@@ -260,6 +261,9 @@ async function benchClickToPersisted(): Promise<void> {
       '<=',
       10,
     );
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const classSeconds = await classPageSeconds(browser, preview.url);
+    report(`ui.class-page-30x1week.${cores}-cores`, classSeconds, 's', '<=', 10);
   } finally {
     await browser.close();
     preview.stop();

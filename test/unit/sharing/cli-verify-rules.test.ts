@@ -17,7 +17,7 @@ describe('the command-line verify', () => {
       return true;
     });
     try {
-      const code = await runVerify([join(dir, 'golden.json'), join(dir, 'repeated.json')], true);
+      const code = await runVerify([join(dir, 'golden.json'), join(dir, 'repeated.json')], 'json');
       expect(code).toBe(1);
     } finally {
       spy.mockRestore();

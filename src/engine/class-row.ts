@@ -1,0 +1,140 @@
+import type { TimedCommand } from './commands.ts';
+import { canonical, Dec } from './decimal.ts';
+import type { EngineEvent } from './events.ts';
+import { curveReturns, drawdown } from './analytics/metrics.ts';
+import type { Result } from './result.ts';
+import type { SessionFile } from './session-file.ts';
+import { replayLog, Session, stateHash } from './session.ts';
+
+/** What checking a file found: it replays to its hash, to another hash, or not at all. */
+export type ClassVerdict = 'verified' | 'modified' | 'refused';
+
+/**
+ * One session file's line in the class table and in `sim verify`. Money and percentages are
+ * canonical decimal strings; figures a refused file cannot have are null.
+ */
+export interface ClassRow {
+  readonly file: string;
+  readonly name: string;
+  readonly author: string;
+  /** The risk tier's label, or empty when the session has none. */
+  readonly tier: string;
+  readonly verdict: ClassVerdict;
+  /** Why the file is not verified; empty when it is. */
+  readonly reason: string;
+  readonly finalEquity: string | null;
+  /** Gain (final equity plus withdrawals minus deposits) over deposits, in percent. */
+  readonly returnPct: string | null;
+  /** The deepest fall of the deposit-adjusted equity curve from a peak, in percent. */
+  readonly maxDrawdownPct: string | null;
+  /** Fills. */
+  readonly trades: number | null;
+  /** Orders the broker rejected (post-only that would take, a halted market). */
+  readonly refusedOrders: number | null;
+  /** Circuit breakers tripped, the kill switch included. */
+  readonly breakerTrips: number | null;
+}
+
+/**
+ * Runs a fresh session through a file's log and on to its end time. The worker passes one that
+ * yields between slices (so it can report progress and be cancelled); node runs it in one go.
+ */
+export type ReplayRunner = (
+  session: Session,
+  commands: readonly TimedCommand[],
+  endTime: number,
+) => Promise<Result<Session>>;
+
+/** Replays a log under the live rules and runs the market on to `endTime` without a pause. */
+export const replayAtOnce: ReplayRunner = (session, commands, endTime) => {
+  const replayed = replayLog(session, commands);
+  if (replayed.ok) session.advanceTo(endTime);
+  return Promise.resolve(replayed);
+};
+
+/** What a modified file's row says: the hash cannot tell which part was changed. */
+export const MODIFIED_REASON =
+  'It replays to another result than the one it claims: its log, settings or hash were edited.';
+
+/** The row of a file that could not be read or parsed. */
+export function refusedRow(file: string, reason: string, parsed?: SessionFile): ClassRow {
+  return {
+    file,
+    name: parsed?.meta.name ?? '',
+    author: parsed?.meta.author ?? '',
+    tier: parsed?.config.risk?.label ?? '',
+    verdict: 'refused',
+    reason,
+    finalEquity: null,
+    returnPct: null,
+    maxDrawdownPct: null,
+    trades: null,
+    refusedOrders: null,
+    breakerTrips: null,
+  };
+}
+
+/**
+ * Verifies one parsed session file: replays it from its seed and compares the state hash. The
+ * class page and `sim verify` both call this with `parseSessionFile`'s result, so they agree.
+ */
+export async function classRow(
+  file: string,
+  parsed: Result<SessionFile>,
+  run: ReplayRunner = replayAtOnce,
+): Promise<ClassRow> {
+  if (!parsed.ok) return refusedRow(file, parsed.message);
+  const f = parsed.value;
+  const session = Session.create(f.seed, f.config);
+  const counts = watch(session);
+  const replayed = await run(session, f.commands, f.endTime);
+  if (!replayed.ok) return refusedRow(file, replayed.message, f);
+  const snapshot = session.snapshot();
+  const hash = await stateHash(snapshot);
+  const equity = new Dec(session.view().equity);
+  const deposited = new Dec(snapshot.ledger.deposited);
+  const gain = equity.plus(snapshot.ledger.withdrawn).minus(deposited);
+  const { stats, curve } = session.record();
+  const { depth } = drawdown(curveReturns(curve).index, curve.intervalMs);
+  const verified = hash === f.stateHash;
+  return {
+    file,
+    name: f.meta.name,
+    author: f.meta.author ?? '',
+    tier: f.config.risk?.label ?? '',
+    verdict: verified ? 'verified' : 'modified',
+    reason: verified ? '' : MODIFIED_REASON,
+    finalEquity: canonical(equity),
+    returnPct: deposited.isZero() ? '0' : percent(gain.dividedBy(deposited)),
+    maxDrawdownPct: percent(new Dec(depth)),
+    trades: Object.values(stats.perAsset).reduce((n, a) => n + a.fills, 0),
+    refusedOrders: counts.refusedOrders,
+    breakerTrips: counts.breakerTrips,
+  };
+}
+
+/** A fraction as a percentage to two places, canonical (no trailing zeros, no negative zero). */
+function percent(fraction: Dec): string {
+  return canonical(fraction.times(100).toDecimalPlaces(2));
+}
+
+/**
+ * Counts what the final state does not keep: rejected orders and breaker trips. Events between
+ * commands come through `onEvent`; a command's own events are returned by `apply`, which
+ * `replayFrom` does not pass on, so `apply` is observed here rather than the fold copied.
+ */
+function watch(session: Session): { refusedOrders: number; breakerTrips: number } {
+  const counts = { refusedOrders: 0, breakerTrips: 0 };
+  const count = (event: EngineEvent) => {
+    if (event.type === 'order' && event.change === 'rejected') counts.refusedOrders++;
+    else if (event.type === 'breaker' && event.breaker) counts.breakerTrips++;
+  };
+  session.onEvent = count;
+  const apply = session.apply.bind(session);
+  session.apply = (command) => {
+    const outcome = apply(command);
+    if (outcome.ok) outcome.value.forEach(count);
+    return outcome;
+  };
+  return counts;
+}

@@ -1,0 +1,172 @@
+import * as z from 'zod/mini';
+import type { ClassRow } from '../../engine/class-row.ts';
+import { CLASS_MAX_FILES, classCsv, classRowSchema } from '../../schema/class-report.ts';
+import { importPreviewSchema, resultSchema } from '../../schema/messages.ts';
+import { proxy, startClassWorker } from '../../worker/client.ts';
+import { download } from '../download.ts';
+import type { SessionState } from '../session-state.svelte.ts';
+import { sortRows, type ColumnKey, type SortDirection } from './class-table.ts';
+
+const previewResult = resultSchema(importPreviewSchema);
+const keptResult = resultSchema(z.strictObject({ sessionId: z.string() }));
+
+/** One checked file: its row, and the file itself in case the teacher keeps it. */
+export interface ClassEntry {
+  readonly id: number;
+  readonly row: ClassRow;
+  readonly file: File;
+}
+
+/** Keeping a file: under way, done, or refused with the reason. */
+export type KeepState =
+  { readonly state: 'keeping' | 'kept' } | { readonly state: 'failed'; readonly message: string };
+
+/**
+ * The class page: checks many session files in a pool of workers, one file per worker at a time,
+ * and holds the rows in memory only. Cancel stops the workers; nothing is ever stored unless the
+ * teacher keeps a file, which goes through the same import as the Sessions page.
+ */
+export class ClassState {
+  entries = $state.raw<ClassEntry[]>([]);
+  total = $state(0);
+  /** Files finished plus the fractions of those being replayed, 0 to `total`. */
+  progress = $state(0);
+  running = $state(false);
+  message = $state<string | null>(null);
+  /** Wall time of the last complete run, ms. */
+  elapsedMs = $state<number | null>(null);
+  sortKey = $state<ColumnKey>('file');
+  sortDirection = $state<SortDirection>('ascending');
+  kept = $state<Record<number, KeepState>>({});
+  readonly sorted = $derived(sortRows(this.entries, this.sortKey, this.sortDirection));
+  readonly counts = $derived({
+    verified: this.entries.filter((e) => e.row.verdict === 'verified').length,
+    modified: this.entries.filter((e) => e.row.verdict === 'modified').length,
+    refused: this.entries.filter((e) => e.row.verdict === 'refused').length,
+  });
+
+  private stops: (() => void)[] = [];
+  private cancelRun: (() => void) | null = null;
+
+  constructor(private readonly session: SessionState) {}
+
+  /** Checks a batch of dropped or chosen files, replacing the table. */
+  async verify(chosen: readonly File[]): Promise<void> {
+    if (this.running || chosen.length === 0) return;
+    const files = chosen.slice(0, CLASS_MAX_FILES);
+    this.message =
+      chosen.length > CLASS_MAX_FILES
+        ? `Only the first ${CLASS_MAX_FILES} of ${chosen.length} files are checked.`
+        : null;
+    this.entries = [];
+    this.kept = {};
+    this.total = files.length;
+    this.progress = 0;
+    this.elapsedMs = null;
+    this.running = true;
+    const started = performance.now();
+    let cancelled = false;
+    const stopped = new Promise<'cancelled'>((resolve) => {
+      this.cancelRun = () => {
+        cancelled = true;
+        resolve('cancelled');
+      };
+    });
+    // One worker per core: each replays one file at a time, the page only collects rows.
+    const size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8, files.length));
+    const pool = Array.from({ length: size }, () => startClassWorker());
+    this.stops = pool.map((w) => w.stop);
+    const fractions = pool.map(() => 0);
+    let done = 0;
+    let next = 0;
+    const show = () => (this.progress = done + fractions.reduce((a, b) => a + b, 0));
+    try {
+      await Promise.all(
+        pool.map(async ({ client }, w) => {
+          const onProgress = proxy((fraction: number) => {
+            fractions[w] = fraction;
+            show();
+          });
+          while (next < files.length && !cancelled) {
+            const id = next++;
+            const file = files[id]!;
+            const outcome = await Promise.race([
+              client.verify(file.name, file, onProgress),
+              stopped,
+            ]);
+            if (outcome === 'cancelled') return;
+            const row = classRowSchema.parse(outcome);
+            this.entries = [...this.entries, { id, row, file }];
+            fractions[w] = 0;
+            done++;
+            show();
+          }
+        }),
+      );
+      if (cancelled)
+        this.message = `Cancelled after ${done} of ${files.length} files; nothing was stored.`;
+      else this.elapsedMs = performance.now() - started;
+    } catch (error) {
+      this.message = `Checking stopped: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      this.stopWorkers();
+      this.running = false;
+      this.cancelRun = null;
+    }
+  }
+
+  /** Stops checking; the rows so far stay, the rest are dropped. */
+  cancel(): void {
+    this.cancelRun?.();
+    this.stopWorkers();
+  }
+
+  /** Sorts by a column; the same column again reverses the order. */
+  sortBy(key: ColumnKey): void {
+    if (this.sortKey === key)
+      this.sortDirection = this.sortDirection === 'ascending' ? 'descending' : 'ascending';
+    else {
+      this.sortKey = key;
+      this.sortDirection = 'ascending';
+    }
+  }
+
+  /** The table as shown, as a CSV download. */
+  exportCsv(): void {
+    const csv = classCsv(this.sorted.map((e) => e.row));
+    download(new File([csv], 'powertrader-class.csv', { type: 'text/csv' }));
+  }
+
+  /** Forgets the table. */
+  clear(): void {
+    this.entries = [];
+    this.kept = {};
+    this.total = 0;
+    this.progress = 0;
+    this.elapsedMs = null;
+    this.message = null;
+  }
+
+  /**
+   * Stores one file as a session through the Sessions page's import (a modified one only as a
+   * labelled copy); it replays the file again there, which is the import's own check.
+   */
+  async keep(entry: ClassEntry): Promise<void> {
+    if (this.kept[entry.id]?.state === 'keeping' || this.kept[entry.id]?.state === 'kept') return;
+    this.kept[entry.id] = { state: 'keeping' };
+    const previewed = previewResult.parse(
+      await this.session.client.previewImport(await entry.file.text()),
+    );
+    if (!previewed.ok) {
+      this.kept[entry.id] = { state: 'failed', message: previewed.message };
+      return;
+    }
+    const kept = keptResult.parse(await this.session.client.commitImport(previewed.value.token));
+    this.kept[entry.id] = kept.ok ? { state: 'kept' } : { state: 'failed', message: kept.message };
+  }
+
+  private stopWorkers(): void {
+    for (const stop of this.stops) stop();
+    this.stops = [];
+  }
+}

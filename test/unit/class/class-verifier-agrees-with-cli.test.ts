@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyPath } from '../../../src/cli/verify-command.ts';
+import type { ClassRow } from '../../../src/engine/class-row.ts';
+import { ClassService } from '../../../src/worker/class-service.ts';
+import { classFiles, type ClassFile } from '../../fixtures/class/generate.ts';
+
+describe('the class page and `sim verify` on the same 30 files', () => {
+  let files: ClassFile[];
+  let fromCli: ClassRow[];
+  let fromClass: ClassRow[];
+
+  beforeAll(async () => {
+    files = await classFiles(30, 12);
+    const dir = mkdtempSync(join(tmpdir(), 'class-'));
+    const service = new ClassService();
+    fromCli = [];
+    fromClass = [];
+    for (const f of files) {
+      writeFileSync(join(dir, f.name), f.text);
+      fromCli.push(await verifyPath(join(dir, f.name)));
+      // The page hands the worker the dropped File; a Blob is what the worker reads.
+      fromClass.push(await service.verify(f.name, new Blob([f.text]), () => undefined));
+    }
+  }, 120_000);
+
+  it('give identical rows, file by file', () => {
+    expect(fromClass).toHaveLength(30);
+    expect(fromClass).toEqual(fromCli);
+  });
+
+  it('find every file the verdict it must get', () => {
+    for (const [i, f] of files.entries()) {
+      if (f.expected) expect(fromClass[i]!.verdict, f.name).toBe(f.expected);
+    }
+    const verdicts = new Set(fromClass.map((r) => r.verdict));
+    expect([...verdicts].sort()).toEqual(['modified', 'refused', 'verified']);
+  });
+
+  it('say why a file is not verified, and nothing when it is', () => {
+    for (const row of fromClass) {
+      if (row.verdict === 'verified') expect(row.reason).toBe('');
+      else expect(row.reason.length, row.file).toBeGreaterThan(10);
+    }
+    const impossible = fromClass.find((r) => r.file.endsWith('impossible-log.json'))!;
+    expect(impossible.reason).toMatch(/refused on replay: You have .* BTC free to sell/);
+    expect(impossible.name).toBe('Week 10');
+  });
+
+  it('count rejected orders and breaker trips, which the final state does not keep', () => {
+    const replayed = fromClass.filter((r) => r.verdict !== 'refused');
+    expect(replayed.some((r) => r.refusedOrders! > 0)).toBe(true);
+    expect(replayed.some((r) => r.breakerTrips! > 0)).toBe(true);
+    for (const r of replayed) {
+      expect(r.finalEquity).toMatch(/^\d+(\.\d+)?$/);
+      expect(r.returnPct).toMatch(/^-?\d+(\.\d{1,2})?$/);
+      expect(r.maxDrawdownPct).toMatch(/^\d+(\.\d{1,2})?$/);
+    }
+  });
+});
