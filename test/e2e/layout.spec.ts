@@ -33,6 +33,24 @@ function strayControls(page: Page) {
   });
 }
 
+/** Controls smaller than WCAG 2.2's 24 × 24 px target (a radio or checkbox counts its label). */
+function smallTargets(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, select, input, textarea')]
+      .map((el) => {
+        const box = (
+          el.matches('[type=radio], [type=checkbox]') ? (el.closest('label') ?? el) : el
+        ).getBoundingClientRect();
+        return { el, box };
+      })
+      .filter(({ box }) => box.width > 0 && (box.width < 24 || box.height < 24))
+      .map(
+        ({ el, box }) =>
+          `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+      ),
+  );
+}
+
 for (const width of WIDTHS) {
   test(`at ${width} px no page scrolls sideways, after the demo and a lab run`, async ({
     page,
@@ -58,6 +76,7 @@ for (const width of WIDTHS) {
       }));
       if (scroll > inner) overflow.push(`${id}: page ${scroll} px wide in ${inner}`);
       for (const stray of await strayControls(page)) overflow.push(`${id}: ${stray} off screen`);
+      for (const small of await smallTargets(page)) overflow.push(`${id}: ${small} is too small`);
     }
     expect(overflow).toEqual([]);
   });
