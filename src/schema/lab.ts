@@ -109,9 +109,9 @@ export const tierSummarySchema = z.strictObject({
 /** The strategies the lab offers, in words a student reads before choosing. */
 export const LAB_STRATEGY_TEXT = {
   'dip-buyer':
-    'Ten coins. Each day, buy any coin not held that closed 10 % or more below its 20-day high, with a stop 8 % below and a take-profit 12 % above. The size puts the tier’s risk per trade between entry and stop, as far as the tier’s limits allow; a refused buy is tried again the next day.',
+    'Ten coins. Each day, sell any coin 8 % below its entry (the stop) or 12 % above it (the target); then buy coins not held that closed 10 % or more below their 20-day high. Each buy puts the tier’s risk per trade between entry and stop, as far as the tier’s limits allow. When the tier refuses a buy, it stops buying for the day.',
   'momentum-rotation':
-    'Ten coins. Every week, rank them by their two-week return and want every coin that rose, strongest first, each for the tier’s risk per trade of equity. Keep the strongest the tier has room for; sell the rest.',
+    'Ten coins. Every week, rank them by their two-week return and want every coin that rose, strongest first, each for the tier’s risk per trade of equity. Keep the strongest the tier has room for and sell the rest; stop buying for the week when the tier refuses one.',
   'buy-and-hold': 'Buy the five coins on day one, each as large as the tier allows, and hold.',
   'monthly-dca': 'Every 30 days, buy each coin for half the tier’s risk per trade of equity.',
   'ma-crossover':

@@ -1,4 +1,4 @@
-import { canonical, Dec } from '../decimal.ts';
+import { Dec } from '../decimal.ts';
 import { DEMO_SYMBOLS } from '../demo.ts';
 import { DEFAULT_ASSETS } from '../market/universe.ts';
 import type { LabTrader } from './lab-trader.ts';
@@ -90,8 +90,8 @@ const MOMENTUM_DAYS = 14;
 /**
  * Ten-coin momentum rotation, weekly: rank the coins by their two-week return and want every
  * coin that rose, strongest first. Keep the strongest the tier has room for, sell the rest, and
- * buy each wanted coin not held for the tier's risk per trade of equity: the tier's position
- * count and size limits decide how much of that it gets.
+ * buy each wanted coin not held for the tier's risk per trade of equity, until the tier
+ * refuses one: its position count and size limits decide how much of that it gets.
  */
 function rotate(trader: LabTrader, { day, closes }: LabDay): void {
   if (day % 7 !== 0) return;
@@ -108,8 +108,19 @@ function rotate(trader: LabTrader, { day, closes }: LabDay): void {
   for (const { symbol } of momentum) {
     if (trader.holds(symbol)) continue;
     const { budget, capped } = trader.size(trader.equity().times(trader.tier.riskPerTrade));
-    trader.buy(symbol, budget, capped);
+    if (!tryBuy(trader, symbol, budget, capped)) return;
   }
+}
+
+/**
+ * Buys, and says whether to go on buying today: after a refusal, no. The checks that refuse a
+ * new coin here (no room for another position, a breaker, no cash) would refuse the next one
+ * too, so the run is the same and each refusal counted is a day the tier said no.
+ */
+function tryBuy(trader: LabTrader, symbol: string, budget: Dec, capped: boolean): boolean {
+  const refused = trader.refused;
+  trader.buy(symbol, budget, capped);
+  return trader.refused === refused;
 }
 
 /** How far a coin must fall below its 20-day high to count as a dip. */
@@ -119,26 +130,25 @@ const STOP = 0.08;
 const TARGET = 0.12;
 
 /**
- * Dip buyer: each day, buy any coin not held that closed 10 % or more below its 20-day high,
- * with a bracket (stop 8 % below, take profit 12 % above). The size puts the tier's risk per
- * trade between entry and stop (equity × risk ÷ 8 %), as large as the tier's limits allow.
+ * Dip buyer: each day, first sell any coin that closed 8 % below its entry (the stop) or 12 %
+ * above it (the target); then buy any coin not held that closed 10 % or more below its 20-day
+ * high, until the tier refuses one (it tries again the next day). The size puts the tier's risk
+ * per trade between entry and stop (equity × risk ÷ 8 %), as large as the tier's limits allow. Exits are checked once a day, like every lab decision:
+ * resting stop orders would be worked every hourly tick and make a run several times slower.
  */
 function buyDips(trader: LabTrader, { closes }: LabDay): void {
+  for (const [symbol, series] of closes) {
+    const entry = trader.entryOf(symbol);
+    if (entry === null || !trader.holds(symbol)) continue;
+    const change = series.at(-1)! / entry - 1;
+    if (change <= -STOP || change >= TARGET) trader.sellAll(symbol);
+  }
   for (const [symbol, series] of closes) {
     if (series.length < 20 || trader.holds(symbol)) continue;
     const high = Math.max(...series.slice(-20));
     if (series.at(-1)! > high * (1 - DIP)) continue;
-    const asset = trader.session.config.assets.find((a) => a.symbol === symbol)!;
-    const onTick = (price: Dec) => canonicalPrice(price, asset.tickSize);
     const wanted = trader.equity().times(trader.tier.riskPerTrade).dividedBy(STOP);
     const { budget, capped } = trader.size(wanted);
-    trader.buy(symbol, budget, capped, (ask) => ({
-      stopLoss: onTick(ask.times(1 - STOP)),
-      takeProfit: onTick(ask.times(1 + TARGET)),
-    }));
+    if (!tryBuy(trader, symbol, budget, capped)) return;
   }
-}
-
-function canonicalPrice(price: Dec, tickSize: string): string {
-  return canonical(price.toNearest(tickSize, Dec.ROUND_DOWN));
 }

@@ -35,6 +35,7 @@ export class LabTrader {
   private haltedToday = false;
   private daysHalted = 0;
   private id = 0;
+  private readonly entries = new Map<string, number>();
 
   constructor(seed: string, config: SessionConfig, market: Market) {
     this.tier = config.risk!;
@@ -71,6 +72,11 @@ export class LabTrader {
     return this.session.equity();
   }
 
+  /** The ask when the asset was last bought, or null. */
+  entryOf(symbol: string): number | null {
+    return this.entries.get(symbol) ?? null;
+  }
+
   /** Whether any of the asset is held. */
   holds(symbol: string): boolean {
     return !this.session.quantityOf(symbol).isZero();
@@ -100,6 +106,7 @@ export class LabTrader {
     const quantity = budget.dividedBy(ask.times('1.001')).toNearest(asset.stepSize, Dec.ROUND_DOWN);
     if (quantity.isZero()) return false;
     const accepted = this.order(symbol, 'buy', quantity, bracket?.(ask));
+    if (accepted) this.entries.set(symbol, ask.toNumber());
     if (accepted && capped) this.capped++;
     return accepted;
   }
