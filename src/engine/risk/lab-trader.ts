@@ -3,7 +3,6 @@ import type { SessionConfig } from '../config.ts';
 import { canonical, Dec } from '../decimal.ts';
 import { DEMO_CASH } from '../demo.ts';
 import type { Market } from '../market/market.ts';
-import type { Bracket } from '../orders/order.ts';
 import { Session } from '../session.ts';
 import { maxPositionValue, type RiskTier } from './tiers.ts';
 
@@ -100,12 +99,12 @@ export class LabTrader {
    * A market buy for `budget` dollars at the ask, with a margin for the fee, rounded down to the
    * asset's step. `capped` says the global cap made it smaller: it is counted once accepted.
    */
-  buy(symbol: string, budget: Dec, capped = false, bracket?: (ask: Dec) => Bracket): boolean {
+  buy(symbol: string, budget: Dec, capped = false): boolean {
     const asset = this.session.config.assets.find((a) => a.symbol === symbol)!;
     const ask = this.session.quote(symbol).ask;
     const quantity = budget.dividedBy(ask.times('1.001')).toNearest(asset.stepSize, Dec.ROUND_DOWN);
     if (quantity.isZero()) return false;
-    const accepted = this.order(symbol, 'buy', quantity, bracket?.(ask));
+    const accepted = this.order(symbol, 'buy', quantity);
     if (accepted) this.entries.set(symbol, ask.toNumber());
     if (accepted && capped) this.capped++;
     return accepted;
@@ -119,7 +118,7 @@ export class LabTrader {
     this.order(symbol, 'sell', held);
   }
 
-  private order(symbol: string, side: 'buy' | 'sell', quantity: Dec, bracket?: Bracket): boolean {
+  private order(symbol: string, side: 'buy' | 'sell', quantity: Dec): boolean {
     return this.apply({
       type: 'place-order',
       clientOrderId: `lab-${++this.id}`,
@@ -127,7 +126,6 @@ export class LabTrader {
       side,
       orderType: 'market',
       quantity: canonical(quantity),
-      ...(bracket ? { bracket } : {}),
     });
   }
 
