@@ -107,7 +107,11 @@ function heldBackTable(rows: readonly { label: string; heldBack: HeldBack }[]): 
         .map(([code, n]) => `${code} ${n}`)
         .join(', ') || 'none',
       String(h.cappedByGlobal),
-      String(h.breakerTrips),
+      h.breakerTrips
+        ? `${h.breakerTrips} (${Object.entries(h.tripsBy)
+            .map(([kind, n]) => `${kind} ${n}`)
+            .join(', ')})`
+        : '0',
       String(h.daysHalted),
     ]),
   ]);

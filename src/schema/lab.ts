@@ -72,6 +72,7 @@ const heldBackSchema = z.strictObject({
   refusedBy: z.record(z.string().check(z.maxLength(40)), count),
   cappedByGlobal: count,
   breakerTrips: count,
+  tripsBy: z.record(z.string().check(z.maxLength(40)), count),
   daysHalted: count,
 });
 

@@ -14,6 +14,8 @@ export interface HeldBack {
   readonly cappedByGlobal: number;
   /** Circuit breakers tripped (daily loss or drawdown). */
   readonly breakerTrips: number;
+  /** The same trips by the breaker's kind (only kinds that tripped). */
+  readonly tripsBy: Readonly<Record<string, number>>;
   /** Simulated days on which a tripped breaker halted new buys at some time. */
   readonly daysHalted: number;
 }
@@ -30,6 +32,7 @@ export class LabTrader {
   private readonly refusedBy: Record<string, number> = {};
   private capped = 0;
   private trips = 0;
+  private readonly tripsBy: Record<string, number> = {};
   private halted = false;
   private haltedToday = false;
   private daysHalted = 0;
@@ -44,6 +47,7 @@ export class LabTrader {
       this.halted = event.breaker !== null;
       if (event.breaker) {
         this.trips++;
+        this.tripsBy[event.breaker.kind] = (this.tripsBy[event.breaker.kind] ?? 0) + 1;
         this.haltedToday = true;
       }
     };
@@ -62,6 +66,7 @@ export class LabTrader {
       refusedBy: { ...this.refusedBy },
       cappedByGlobal: this.capped,
       breakerTrips: this.trips,
+      tripsBy: { ...this.tripsBy },
       daysHalted: this.daysHalted,
     };
   }

@@ -180,15 +180,18 @@ export function summarize(runs: readonly LabRun[]): TierSummary[] {
 
 /** Several runs' held-back counts added up, code by code. */
 export function addHeldBack(all: readonly HeldBack[]): HeldBack {
-  const refusedBy: Record<string, number> = {};
-  for (const h of all)
-    for (const [code, n] of Object.entries(h.refusedBy))
-      refusedBy[code] = (refusedBy[code] ?? 0) + n;
+  const add = (pick: (h: HeldBack) => Readonly<Record<string, number>>) => {
+    const total: Record<string, number> = {};
+    for (const h of all)
+      for (const [key, n] of Object.entries(pick(h))) total[key] = (total[key] ?? 0) + n;
+    return total;
+  };
   const sum = (pick: (h: HeldBack) => number) => all.reduce((a, h) => a + pick(h), 0);
   return {
-    refusedBy,
+    refusedBy: add((h) => h.refusedBy),
     cappedByGlobal: sum((h) => h.cappedByGlobal),
     breakerTrips: sum((h) => h.breakerTrips),
+    tripsBy: add((h) => h.tripsBy),
     daysHalted: sum((h) => h.daysHalted),
   };
 }

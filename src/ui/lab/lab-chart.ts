@@ -33,3 +33,8 @@ export function refusalsText(refusedBy: Readonly<Record<string, number>>): strin
   const parts = Object.entries(refusedBy).map(([code, n]) => `${code} ${n}`);
   return parts.length ? parts.join(', ') : 'none';
 }
+
+/** Breaker trips with their kinds ("2 (drawdown 1, daily-loss 1)"), or "0". */
+export function tripsText(total: number, tripsBy: Readonly<Record<string, number>>): string {
+  return total ? `${total} (${refusalsText(tripsBy)})` : '0';
+}

@@ -23,6 +23,7 @@ describe('the default tier lab', () => {
     expect(aggressive!.cappedByGlobal).toBeGreaterThan(0);
     expect(conservative!.cappedByGlobal + moderate!.cappedByGlobal).toBe(0);
     expect(moderate!.breakerTrips).toBeGreaterThan(0);
+    expect(moderate!.tripsBy['drawdown']).toBe(1);
     expect(moderate!.daysHalted).toBeGreaterThan(0);
     expect(moderate!.refusedBy['breaker']).toBeGreaterThan(0);
   });

@@ -23,6 +23,7 @@ describe('what held a tier back, on a small case checked by hand', () => {
       refusedBy: { 'max-open-positions': 2 },
       cappedByGlobal: 3,
       breakerTrips: 0,
+      tripsBy: {},
       daysHalted: 0,
     });
   });
@@ -37,6 +38,7 @@ describe('what held a tier back, on a small case checked by hand', () => {
       refusedBy: { breaker: 4 },
       cappedByGlobal: 1,
       breakerTrips: 1,
+      tripsBy: { 'daily-loss': 1 },
       daysHalted: 1,
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coincidingWith, refusalsText } from '../../../src/ui/lab/lab-chart.ts';
+import { coincidingWith, refusalsText, tripsText } from '../../../src/ui/lab/lab-chart.ts';
 
 describe('the lab chart', () => {
   it('finds curves that lie on an earlier one, so they can be drawn dashed', () => {
@@ -14,5 +14,7 @@ describe('the lab chart', () => {
       'max-open-positions 12, breaker 3',
     );
     expect(refusalsText({})).toBe('none');
+    expect(tripsText(2, { drawdown: 1, 'daily-loss': 1 })).toBe('2 (drawdown 1, daily-loss 1)');
+    expect(tripsText(0, {})).toBe('0');
   });
 });
