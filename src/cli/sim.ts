@@ -4,7 +4,8 @@
 //   verify FILE…     replays session files and prints one row each, as the class page does
 //   demo             runs the seed's demo (five Moderate-tier buys) headless: --seed S --days N [--session-out F]
 //   replay FILE      replays one session file and prints where it ends, as JSON
-//   tierlab          a strategy under the three risk tiers across seeds 1…N: --seeds N --days D --strategy S [--json]
+//   tierlab          a strategy under the three risk tiers, on one seed (--seed S) or across seeds
+//                    1…N (--seeds N), with what held each back: --days D --strategy S [--lift-cap] [--json]
 // Bad arguments print the usage and exit with code 2.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -19,7 +20,8 @@ const USAGE = `Usage:
   npm run sim -- verify a.json b.json … [--json | --csv]
   npm run sim -- demo --seed 42 [--days 30] [--session-out demo.json]
   npm run sim -- replay session.json
-  npm run sim -- tierlab --seeds 200 --days 365 --strategy buy-and-hold|monthly-dca|ma-crossover [--json]`;
+  npm run sim -- tierlab [--seed 42 | --seeds 200] --days 365 [--lift-cap] [--json]
+                 --strategy dip-buyer|momentum-rotation|buy-and-hold|monthly-dca|ma-crossover`;
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
@@ -47,13 +49,15 @@ async function main(argv: string[]): Promise<number> {
     const { values } = parseArgs({
       args: rest,
       options: {
+        seed: { type: 'string' },
         seeds: { type: 'string' },
         days: { type: 'string' },
         strategy: { type: 'string' },
+        'lift-cap': { type: 'boolean' },
         json: { type: 'boolean' },
       },
     });
-    return runTierLabCommand(values);
+    return runTierLabCommand({ ...values, liftCap: values['lift-cap'] });
   }
   if (first === 'replay') {
     const { positionals } = parseArgs({ args: rest, allowPositionals: true });

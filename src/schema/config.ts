@@ -41,7 +41,7 @@ const fraction = decimalString.check(
 
 /** A risk tier: a named, editable set of limits (fractions of equity). */
 export const riskTierSchema = z.strictObject({
-  name: z.enum(['conservative', 'moderate', 'aggressive']),
+  name: z.enum(['conservative', 'moderate', 'aggressive', 'custom']),
   label: z.string().check(z.minLength(1), z.maxLength(40)),
   riskPerTrade: fraction,
   maxPositionFraction: fraction,

@@ -4,6 +4,8 @@ export interface Series {
   readonly color: string;
   readonly values: readonly number[];
   readonly start: number;
+  /** Dash pattern in pixels (e.g. [6, 4]): lets a line drawn on top of another show both. */
+  readonly dash?: readonly number[];
 }
 
 /** One colour per risk tier, the same in every chart. */

@@ -41,7 +41,11 @@ export function lineChartOptions(o: {
     },
     plugins: {
       ...(o.decimate ? { decimation: { enabled: true, algorithm: 'lttb', samples: 120 } } : {}),
-      legend: { display: o.legend, labels: { color: TEXT, boxWidth: 12 } },
+      legend: {
+        display: o.legend,
+        // In the order given, whatever order the lines are drawn in.
+        labels: { color: TEXT, boxWidth: 12, sort: (a, b) => a.datasetIndex! - b.datasetIndex! },
+      },
       tooltip: {
         callbacks: { label: (item) => `${item.dataset.label}: ${o.yTick(item.parsed.y ?? 0)}` },
       },

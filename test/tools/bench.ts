@@ -10,6 +10,8 @@ import { chromium, type Browser, type Page } from 'playwright';
 import { Dec } from '../../src/engine/decimal.ts';
 import { checkEntry } from '../../src/engine/risk/pre-trade.ts';
 import { TIERS } from '../../src/engine/risk/tiers.ts';
+import { runTierLabs } from '../../src/engine/risk/tier-lab.ts';
+import { DEFAULT_LAB } from '../../src/schema/lab.ts';
 import { Session, replay } from '../../src/engine/session.ts';
 import { runCandles } from '../../src/cli/candles-command.ts';
 import { CandleBook } from '../../src/worker/candle-book.ts';
@@ -131,6 +133,15 @@ function benchPreTrade(): void {
   report('risk.pre-trade-checks.p50', percentile(samples, 50), 'us', '<=', 20);
 }
 
+/** The default tier lab on one seed: 3 tiers × 365 days, as "Run one seed" asks a worker. */
+function benchTierLab(): void {
+  const { strategy, days, tiers } = DEFAULT_LAB;
+  runTierLabs('warm-up', 30, strategy, tiers);
+  const t0 = performance.now();
+  runTierLabs(DEFAULT_LAB.seed, days, strategy, tiers);
+  report(`lab.${strategy}-1x3x365`, (performance.now() - t0) / 1000, 's', '<=', 1);
+}
+
 function benchTicks(): void {
   const session = Session.create('ticks', CONFIG);
   session.advanceTo(START + 60_000);
@@ -250,6 +261,8 @@ async function benchClickToPersisted(): Promise<void> {
     await benchMonitor(browser, preview.url);
     // The tier lab's Monte Carlo: 200 seeds × 3 tiers × 365 days in the app's worker pool.
     await page.goto(`${preview.url}#/lab?strategy=buy-and-hold&days=365&seed=1&seeds=200`);
+    // A share link first reruns its one seed; the Monte Carlo is timed after it.
+    await page.getByTestId('lab-table').waitFor({ timeout: 60_000 });
     const t0 = performance.now();
     await page.getByRole('button', { name: 'Run Monte Carlo' }).click();
     await page.getByTestId('mc-table').getByRole('row').nth(3).waitFor({ timeout: 300_000 });
@@ -319,6 +332,7 @@ benchRestingOrders();
 benchPreTrade();
 benchReplay();
 benchTicks();
+benchTierLab();
 benchHeap();
 const build = spawnSync('npx', ['vite', 'build'], {
   stdio: json ? 'ignore' : ['ignore', 'ignore', 'inherit'],

@@ -1,13 +1,13 @@
 import { REALISTIC, type SessionConfig } from '../config.ts';
-import type { Command } from '../commands.ts';
-import { canonical, Dec } from '../decimal.ts';
-import { DEMO_CASH, DEMO_SYMBOLS } from '../demo.ts';
+import { canonical } from '../decimal.ts';
+import { DEMO_CASH } from '../demo.ts';
 import { drawdown } from '../analytics/metrics.ts';
 import { DEFAULT_ASSETS } from '../market/universe.ts';
 import { Market } from '../market/market.ts';
-import { Session } from '../session.ts';
+import { labSymbols, tradeDay, type LabStrategy } from './lab-strategies.ts';
+import { LabTrader, type HeldBack } from './lab-trader.ts';
 import { historicalVar } from './measures.ts';
-import { maxPositionValue, TIERS, type RiskTier, type TierName } from './tiers.ts';
+import type { RiskTier } from './tiers.ts';
 
 const DAY = 86_400_000;
 /** One-hour ticks: the coarsest the market allows, and plenty for daily decisions. */
@@ -15,12 +15,14 @@ const TICK_MS = 3_600_000;
 /** The lab starts at a fixed simulated time, so a seed names one market everywhere. */
 export const LAB_START = Date.UTC(2026, 0, 1);
 
-export const LAB_STRATEGIES = ['buy-and-hold', 'monthly-dca', 'ma-crossover'] as const;
-export type LabStrategy = (typeof LAB_STRATEGIES)[number];
+export { LAB_STRATEGIES, DEFAULT_STRATEGY, type LabStrategy } from './lab-strategies.ts';
+export type { HeldBack } from './lab-trader.ts';
 
 /** One run of a strategy under one tier. */
 export interface LabRun {
-  readonly tier: TierName;
+  /** The built-in tier's name, or `custom:` and the custom tier's label. */
+  readonly tier: string;
+  readonly label: string;
   /** Equity at the end of each simulated day, day 0 first. */
   readonly equity: readonly number[];
   readonly finalEquity: string;
@@ -30,19 +32,31 @@ export interface LabRun {
   readonly var95: number;
   readonly sharpe: number | null;
   readonly orders: number;
-  /** Orders the tier's pre-trade checks refused. */
+  /** Orders the session refused (the tier's pre-trade checks, or not enough cash). */
   readonly refused: number;
+  readonly heldBack: HeldBack;
 }
 
-/** The lab's market: the five demo coins at one-hour ticks, realistic fills, under a tier. */
-export function labConfig(tier: RiskTier): SessionConfig {
+/** How a run may differ from the plain one: the "what if" that lifts the 2 % global cap. */
+export interface LabOptions {
+  readonly liftGlobalCap?: boolean;
+}
+
+/** The id a tier's runs are grouped by: unique among the tiers of one lab. */
+export function tierId(tier: RiskTier): string {
+  return tier.name === 'custom' ? `custom:${tier.label}` : tier.name;
+}
+
+/** The lab's market: the strategy's coins at one-hour ticks, realistic fills, under a tier. */
+export function labConfig(tier: RiskTier, strategy: LabStrategy = 'buy-and-hold'): SessionConfig {
+  const symbols = labSymbols(strategy);
   return {
     startTime: LAB_START,
     tickMs: TICK_MS,
     takerFeeRate: '0.001',
     makerFeeRate: '0.001',
     execution: REALISTIC,
-    assets: DEFAULT_ASSETS.filter((a) => (DEMO_SYMBOLS as readonly string[]).includes(a.symbol)),
+    assets: DEFAULT_ASSETS.filter((a) => symbols.includes(a.symbol)),
     risk: tier,
   };
 }
@@ -53,8 +67,9 @@ export function runTierLab(
   days: number,
   strategy: LabStrategy,
   tier: RiskTier,
+  options: LabOptions = {},
 ): LabRun {
-  return runTierLabs(seed, days, strategy, [tier])[0]!;
+  return runTierLabs(seed, days, strategy, [tier], options)[0]!;
 }
 
 /**
@@ -66,116 +81,53 @@ export function runTierLabs(
   days: number,
   strategy: LabStrategy,
   tiers: readonly RiskTier[],
+  options: LabOptions = {},
 ): LabRun[] {
-  const assets = labConfig(tiers[0]!).assets;
+  const lifted = tiers.map((t) => (options.liftGlobalCap ? { ...t, liftGlobalCap: true } : t));
+  const assets = labConfig(lifted[0]!, strategy).assets;
   const market = Market.create(seed, assets, TICK_MS, LAB_START);
-  const traders = tiers.map((tier) => new LabTrader(seed, tier, strategy, market));
-  const closes = new Map<string, number[]>(DEMO_SYMBOLS.map((s) => [s, []]));
+  const traders = lifted.map((tier) => new LabTrader(seed, labConfig(tier, strategy), market));
+  const curves = traders.map(() => [] as number[]);
+  const closes = new Map<string, number[]>(assets.map((a) => [a.symbol, []]));
   let time = LAB_START;
   for (let day = 0; day <= days; day++) {
     for (const end = LAB_START + day * DAY; time + TICK_MS <= end;) {
       time += TICK_MS;
       for (const trader of traders) trader.session.advanceTo(time);
     }
-    for (const symbol of DEMO_SYMBOLS) {
-      closes.get(symbol)!.push(traders[0]!.session.lastPrice(symbol).toNumber());
-    }
-    for (const trader of traders) trader.day(day, days, closes);
-  }
-  return traders.map((trader) => trader.result());
-}
-
-/** One tier's account in the lab: its session, its strategy, its daily equity. */
-class LabTrader {
-  readonly session: Session;
-  private readonly equity: number[] = [];
-  private orders = 0;
-  private refused = 0;
-  private id = 0;
-
-  constructor(
-    seed: string,
-    private readonly tier: RiskTier,
-    private readonly strategy: LabStrategy,
-    market: Market,
-  ) {
-    this.session = Session.create(seed, labConfig(tier), market);
-    this.run({ type: 'deposit', amount: DEMO_CASH });
-  }
-
-  /** The strategy's moves at the start of a day, then the day's equity. */
-  day(day: number, days: number, closes: ReadonlyMap<string, readonly number[]>): void {
-    const value = this.session.equity();
-    if (day < days) {
-      for (const symbol of DEMO_SYMBOLS) {
-        if (this.strategy === 'buy-and-hold' && day === 0)
-          this.buy(symbol, maxPositionValue(this.tier, value));
-        if (this.strategy === 'monthly-dca' && day % 30 === 0)
-          this.buy(symbol, value.times(this.tier.riskPerTrade).dividedBy(2));
-        if (this.strategy === 'ma-crossover') this.crossover(symbol, closes.get(symbol)!);
-      }
-    }
-    this.equity.push(this.session.equity().toNumber());
-  }
-
-  private run(command: Command): void {
-    const outcome = this.session.apply(command);
-    if (command.type === 'place-order') {
-      this.orders++;
-      if (!outcome.ok) this.refused++;
-    }
-  }
-
-  private buy(symbol: string, budget: Dec): void {
-    const asset = this.session.config.assets.find((a) => a.symbol === symbol)!;
-    const price = this.session.quote(symbol).ask.times('1.001');
-    const quantity = budget.dividedBy(price).toNearest(asset.stepSize, Dec.ROUND_DOWN);
-    if (quantity.isZero()) return;
-    this.order(symbol, 'buy', quantity);
-  }
-
-  private order(symbol: string, side: 'buy' | 'sell', quantity: Dec): void {
-    this.run({
-      type: 'place-order',
-      clientOrderId: `lab-${++this.id}`,
-      symbol,
-      side,
-      orderType: 'market',
-      quantity: canonical(quantity),
+    for (const [symbol, series] of closes)
+      series.push(traders[0]!.session.lastPrice(symbol).toNumber());
+    traders.forEach((trader, i) => {
+      trader.endDay();
+      if (day < days) tradeDay(strategy, trader, { day, closes, equity: trader.equity() });
+      curves[i]!.push(trader.equity().toNumber());
     });
   }
+  return traders.map((trader, i) => result(trader, curves[i]!));
+}
 
-  private crossover(symbol: string, series: readonly number[]): void {
-    if (series.length < 30) return;
-    const average = (n: number) => series.slice(-n).reduce((a, b) => a + b, 0) / n;
-    const held = this.session.quantityOf(symbol);
-    if (average(10) > average(30) && held.isZero()) {
-      this.buy(symbol, maxPositionValue(this.tier, this.session.equity()));
-    } else if (average(10) < average(30) && !held.isZero()) {
-      this.order(symbol, 'sell', held);
-    }
-  }
-
-  result(): LabRun {
-    const equity = this.equity;
-    const returns = equity.slice(1).map((e, i) => e / equity[i]! - 1);
-    const mean = returns.reduce((a, b) => a + b, 0) / Math.max(1, returns.length);
-    const sd = Math.sqrt(
-      returns.reduce((a, r) => a + (r - mean) ** 2, 0) / Math.max(1, returns.length - 1),
-    );
-    const final = equity.at(-1)!;
-    return {
-      tier: this.tier.name,
-      equity,
-      finalEquity: canonical(this.session.equity()),
-      totalReturn: final / Number(DEMO_CASH) - 1,
-      maxDrawdown: drawdown(equity, DAY).depth,
-      var95: historicalVar(returns, 0.95, final).valueAtRisk,
-      sharpe: returns.length > 1 && sd > 0 ? (mean / sd) * Math.sqrt(365) : null,
-      orders: this.orders,
-      refused: this.refused,
-    };
-  }
+/** A finished run's figures. */
+function result(trader: LabTrader, equity: readonly number[]): LabRun {
+  const returns = equity.slice(1).map((e, i) => e / equity[i]! - 1);
+  const mean = returns.reduce((a, b) => a + b, 0) / Math.max(1, returns.length);
+  const sd = Math.sqrt(
+    returns.reduce((a, r) => a + (r - mean) ** 2, 0) / Math.max(1, returns.length - 1),
+  );
+  const final = equity.at(-1)!;
+  const tier = trader.tier;
+  return {
+    tier: tierId(tier),
+    label: tier.label,
+    equity,
+    finalEquity: canonical(trader.equity()),
+    totalReturn: final / Number(DEMO_CASH) - 1,
+    maxDrawdown: drawdown(equity, DAY).depth,
+    var95: historicalVar(returns, 0.95, final).valueAtRisk,
+    sharpe: returns.length > 1 && sd > 0 ? (mean / sd) * Math.sqrt(365) : null,
+    orders: trader.orders,
+    refused: trader.refused,
+    heldBack: trader.heldBack(),
+  };
 }
 
 /** Mean, median and the 5th and 95th percentiles of some numbers. */
@@ -199,24 +151,47 @@ export function spreadOf(values: readonly number[]): Spread {
 
 /** A Monte Carlo summary per tier: final equity and max drawdown across seeds. */
 export interface TierSummary {
-  readonly tier: TierName;
+  readonly tier: string;
+  readonly label: string;
   readonly runs: number;
   readonly finalEquity: Spread;
   readonly maxDrawdown: Spread;
   readonly refused: number;
+  /** What held the tier back, summed over its runs. */
+  readonly heldBack: HeldBack;
 }
 
-/** Per tier that has runs: its spread of final equity and max drawdown, and its refusals. */
+/** Per tier that has runs, in the order first seen: its spreads, refusals and held-back counts. */
 export function summarize(runs: readonly LabRun[]): TierSummary[] {
-  const tiers = (Object.keys(TIERS) as TierName[]).filter((t) => runs.some((r) => r.tier === t));
+  const tiers = [...new Set(runs.map((r) => r.tier))];
   return tiers.map((tier) => {
     const mine = runs.filter((r) => r.tier === tier);
     return {
       tier,
+      label: mine[0]!.label,
       runs: mine.length,
       finalEquity: spreadOf(mine.map((r) => Number(r.finalEquity))),
       maxDrawdown: spreadOf(mine.map((r) => r.maxDrawdown)),
       refused: mine.reduce((a, r) => a + r.refused, 0),
+      heldBack: addHeldBack(mine.map((r) => r.heldBack)),
     };
   });
+}
+
+/** Several runs' held-back counts added up, code by code. */
+export function addHeldBack(all: readonly HeldBack[]): HeldBack {
+  const add = (pick: (h: HeldBack) => Readonly<Record<string, number>>) => {
+    const total: Record<string, number> = {};
+    for (const h of all)
+      for (const [key, n] of Object.entries(pick(h))) total[key] = (total[key] ?? 0) + n;
+    return total;
+  };
+  const sum = (pick: (h: HeldBack) => number) => all.reduce((a, h) => a + pick(h), 0);
+  return {
+    refusedBy: add((h) => h.refusedBy),
+    cappedByGlobal: sum((h) => h.cappedByGlobal),
+    breakerTrips: sum((h) => h.breakerTrips),
+    tripsBy: add((h) => h.tripsBy),
+    daysHalted: sum((h) => h.daysHalted),
+  };
 }

@@ -4,7 +4,8 @@ export type TierName = 'conservative' | 'moderate' | 'aggressive';
 
 /** A named, editable set of limits. Fractions are of equity, as canonical decimal strings. */
 export interface RiskTier {
-  readonly name: TierName;
+  /** One of the three built-in tiers, or a teacher's own (the tier lab compares those too). */
+  readonly name: TierName | 'custom';
   readonly label: string;
   /** Equity put at risk between entry and stop on one trade. */
   readonly riskPerTrade: string;
@@ -17,6 +18,11 @@ export interface RiskTier {
   readonly maxDrawdown: string;
   /** How far from the last price a limit may be (a fraction); 10 % when absent. */
   readonly priceBand?: string;
+  /**
+   * The tier lab's "what if": this tier's position limit is its own, not held to the global cap.
+   * Never set on a trading session; it shows a class what the cap protects against.
+   */
+  readonly liftGlobalCap?: boolean;
 }
 
 /** No single position may exceed this fraction of equity, whatever the tier says. */
@@ -58,11 +64,12 @@ export const TIERS: Readonly<Record<TierName, RiskTier>> = {
  * global cap, rounded down to the cent (a limit never rounds up past itself).
  */
 export function maxPositionValue(tier: RiskTier, equity: Dec): Dec {
-  const fraction = Dec.min(new Dec(tier.maxPositionFraction), new Dec(GLOBAL_POSITION_CAP));
+  const own = new Dec(tier.maxPositionFraction);
+  const fraction = tier.liftGlobalCap ? own : Dec.min(own, new Dec(GLOBAL_POSITION_CAP));
   return equity.times(fraction).toDecimalPlaces(2, Dec.ROUND_DOWN);
 }
 
 /** Whether the global cap, not the tier, sets the position limit. */
 export function cappedByGlobalLimit(tier: RiskTier): boolean {
-  return new Dec(tier.maxPositionFraction).greaterThan(GLOBAL_POSITION_CAP);
+  return !tier.liftGlobalCap && new Dec(tier.maxPositionFraction).greaterThan(GLOBAL_POSITION_CAP);
 }

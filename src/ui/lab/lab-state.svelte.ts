@@ -1,22 +1,26 @@
 import * as z from 'zod/mini';
 import type { LabRun, TierSummary } from '../../engine/risk/tier-lab.ts';
-import { describeIssues } from '../../schema/messages.ts';
 import {
-  labRequestSchema,
   labRunSchema,
+  MAX_LAB_TIERS,
   tierSummarySchema,
   type LabRequest,
 } from '../../schema/lab.ts';
+import { formFromRequest, parseLabForm, type LabForm } from '../../schema/lab-form.ts';
+import { labQuery, readLabLink } from '../../schema/lab-link.ts';
 import { proxy, startLabWorker } from '../../worker/client.ts';
-import { formFromHash, labQuery, type LabForm } from './lab-link.ts';
 
 const runsSchema = z.array(labRunSchema);
 const summarySchema = z.array(tierSummarySchema);
 
-/** The tier lab: one seed under three tiers, then Monte Carlo across seeds in a worker pool. */
+/** The tier lab: one seed under up to five tiers, then Monte Carlo across seeds in a worker pool. */
 export class LabState {
-  form = $state<LabForm>(formFromHash(location.hash));
+  form = $state<LabForm>(formFromRequest());
+  /** Why the link this page was opened with could not be honoured. */
+  linkRefusal = $state<string | null>(null);
   single = $state.raw<LabRun[] | null>(null);
+  /** The settings the runs on screen were made with. */
+  shown = $state.raw<LabRequest | null>(null);
   runs = $state.raw<LabRun[]>([]);
   summary = $state.raw<TierSummary[]>([]);
   done = $state(0);
@@ -25,28 +29,55 @@ export class LabState {
   message = $state<string | null>(null);
   private stops: (() => void)[] = [];
   private collected: LabRun[] = [];
+  private readonly fromLink: boolean;
 
-  /** The request, or why the form cannot be run (named by field). */
-  get parsed(): { ok: true; value: LabRequest } | { ok: false; message: string } {
-    const result = labRequestSchema.safeParse({
-      strategy: this.form.strategy,
-      days: Number(this.form.days),
-      seed: this.form.seed.trim(),
-      seeds: Number(this.form.seeds),
-    });
-    return result.success
-      ? { ok: true, value: result.data }
-      : { ok: false, message: describeIssues(result.error) };
+  constructor(hash: string) {
+    const link = readLabLink(hash);
+    if (link.type === 'run') this.form = link.form;
+    if (link.type === 'refused') this.linkRefusal = link.reason;
+    this.fromLink = link.type === 'run';
   }
 
-  /** A link that opens this lab, with these settings, on another device. */
+  /** The request, or why the form cannot be run (named by field and tier). */
+  get parsed() {
+    return parseLabForm(this.form);
+  }
+
+  /** A link that reruns this lab, with these settings and tiers, on another device. */
   get shareLink(): string {
     const parsed = this.parsed;
     if (!parsed.ok) return '';
     return `${location.origin}${location.pathname}#/lab?${labQuery(parsed.value)}`;
   }
 
-  /** Runs the strategy on one seed under the three tiers. */
+  get canAddTier(): boolean {
+    return this.form.tiers.length < MAX_LAB_TIERS;
+  }
+
+  /** Adds a custom tier, a copy of the last one under a new name. */
+  addTier(): void {
+    if (!this.canAddTier) return;
+    const last = this.form.tiers.at(-1) ?? formFromRequest().tiers[0]!;
+    let n = 1;
+    while (this.form.tiers.some((t) => t.label === `Custom ${n}`)) n++;
+    this.form.tiers.push({ ...last, label: `Custom ${n}` });
+  }
+
+  removeTier(index: number): void {
+    if (this.form.tiers.length > 1) this.form.tiers.splice(index, 1);
+  }
+
+  /** Back to the three built-in tiers. */
+  resetTiers(): void {
+    this.form.tiers = formFromRequest().tiers;
+  }
+
+  /** A share link reruns its run as soon as the page opens. */
+  openLink(): void {
+    if (this.fromLink) void this.runSingle();
+  }
+
+  /** Runs the strategy on one seed under the form's tiers. */
   async runSingle(): Promise<void> {
     const parsed = this.parsed;
     if (!parsed.ok || this.running) return;
@@ -55,6 +86,7 @@ export class LabState {
     this.stops = [stop];
     try {
       this.single = runsSchema.parse(await client.single(parsed.value));
+      this.shown = parsed.value;
       this.message = null;
     } catch (error) {
       if (this.running) this.message = `The run failed: ${String(error)}`;
@@ -63,11 +95,11 @@ export class LabState {
     }
   }
 
-  /** Runs seeds 1…N under the three tiers across a pool of workers, one per spare core. */
+  /** Runs seeds 1…N under the tiers across a pool of workers, one per spare core. */
   async runMonteCarlo(): Promise<void> {
     const parsed = this.parsed;
     if (!parsed.ok || this.running) return;
-    const { strategy, days, seeds } = parsed.value;
+    const { strategy, days, seeds, tiers, liftCap } = parsed.value;
     const size = Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
     const all = Array.from({ length: seeds }, (_, i) => String(i + 1));
     this.running = 'monte-carlo';
@@ -83,7 +115,7 @@ export class LabState {
       await Promise.all(
         workers.map(({ client }, w) =>
           client.batch(
-            { strategy, days, seeds: all.filter((_, i) => i % size === w) },
+            { strategy, days, tiers, liftCap, seeds: all.filter((_, i) => i % size === w) },
             proxy((runs: unknown) => {
               collected.push(...runsSchema.parse(runs));
               this.done++;
