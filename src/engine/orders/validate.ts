@@ -22,6 +22,8 @@ export interface OrderContext {
   readonly availableQuantity: Dec;
   readonly takerRate: Dec;
   readonly halted: boolean;
+  /** What a market buy of this quantity pays now: the asks it walks, each slice with its fee. */
+  readonly marketBuyCost: (quantity: Dec) => Dec;
 }
 
 /** The fields of an order fixed at placement. */
@@ -110,11 +112,15 @@ export function validateOrder(
         `Order value ${formatUsd(notional)} is below the ${formatUsd(minimum)} minimum for ${asset.symbol}.`,
       );
     }
-    const cost = notional.times(context.takerRate.plus(1));
+    // A market buy pays the asks it walks, not the last price; other buys their own price.
+    const atAsks = r.orderType === 'market';
+    const cost = atAsks
+      ? context.marketBuyCost(quantity.value)
+      : notional.times(context.takerRate.plus(1));
     if (cost.greaterThan(context.availableCash)) {
       return refuse(
         'insufficient-cash',
-        `This buy needs about ${formatUsd(cost)} with the fee; you have ${formatUsd(context.availableCash)} free in cash.`,
+        `This buy needs ${atAsks ? '' : 'about '}${formatUsd(cost)} with the fee${atAsks ? ' at the asks' : ''}; you have ${formatUsd(context.availableCash)} free in cash.`,
       );
     }
   } else if (quantity.value.greaterThan(context.availableQuantity)) {

@@ -81,8 +81,9 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   scenario,
   scenario,
   order,
-  symbol.map((s) => ({ type: 'market-buy', symbol: s, quantity: s === 'BTC' ? '0.01' : '0.2' })),
-  symbol.map((s) => ({ type: 'market-sell', symbol: s, quantity: s === 'BTC' ? '0.01' : '0.2' })),
+  fc
+    .tuple(fc.constantFrom('market-buy' as const, 'market-sell' as const), symbol)
+    .map(([type, s]) => ({ type, symbol: s, quantity: s === 'BTC' ? '0.01' : '0.2' })),
   fc.constant({ type: 'withdraw', amount: '1500' } as const),
   fc.constant({ type: 'reset-breaker' } as const),
 );
