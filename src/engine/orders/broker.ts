@@ -75,6 +75,11 @@ export class Broker {
   private readonly rules: FillRules;
   private readonly tickCache = new Map<string, number>();
   private readonly grids = new Map<string, AssetGrid>();
+  /**
+   * Why new buys are halted at this time (a circuit breaker), or null: asked before a buy takes
+   * or meets liquidity, so a resting buy never fills while entries are halted.
+   */
+  entryGate: ((time: number) => string | null) | undefined;
 
   constructor(
     private readonly config: SessionConfig,
@@ -449,6 +454,7 @@ export class Broker {
     out: EngineEvent[],
     book = this.book(order.symbol, time),
   ): void {
+    if (this.haltedEntry(order, time, out)) return;
     const remaining = remainingOf(order);
     const slices = walkBook(
       book,
@@ -506,7 +512,7 @@ export class Broker {
       if (order.side === 'buy' ? level.ticks > limit : level.ticks < limit) break;
       shown = shown.plus(level.quantity);
     }
-    if (shown.isZero()) return;
+    if (shown.isZero() || this.haltedEntry(order, time, out)) return;
     let quantity = remainingOf(order);
     if (this.execution.partialFills) quantity = Dec.min(quantity, shown);
     quantity = this.affordableAt(order, limit, quantity, 'maker');
@@ -515,6 +521,15 @@ export class Broker {
       return;
     }
     this.fill(order, { ticks: limit, quantity }, 'maker', time, out);
+  }
+
+  /** Cancels a buy about to fill while entries are halted; true when it did. */
+  private haltedEntry(order: Working, time: number, out: EngineEvent[]): boolean {
+    if (order.side !== 'buy' || !this.entryGate) return false;
+    const reason = this.entryGate(time);
+    if (reason === null) return false;
+    this.finish(order, 'cancelled', reason, time, out);
+    return true;
   }
 
   /** What a slice costs a buyer: notional and fee, each rounded to the cent as the fill will be. */
