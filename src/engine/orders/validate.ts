@@ -1,6 +1,14 @@
 import type { AssetSpec, SessionConfig } from '../config.ts';
 import type { RefusalCode } from '../commands.ts';
-import { Dec, ZERO, canonical, decimalsOf, formatUsd, isDecimalString } from '../decimal.ts';
+import {
+  Dec,
+  ZERO,
+  canonical,
+  decimalsOf,
+  formatUsd,
+  formatUsdAgainst,
+  isDecimalString,
+} from '../decimal.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { OrderRequest, OrderState, TimeInForce } from './order.ts';
 
@@ -109,7 +117,7 @@ export function validateOrder(
     if (notional.lessThan(minimum)) {
       return refuse(
         'below-min-notional',
-        `Order value ${formatUsd(notional)} is below the ${formatUsd(minimum)} minimum for ${asset.symbol}.`,
+        `Order value ${formatUsdAgainst(notional, minimum)} is below the ${formatUsd(minimum)} minimum for ${asset.symbol}.`,
       );
     }
     // A market buy pays the asks it walks, not the last price; other buys their own price.
@@ -120,7 +128,7 @@ export function validateOrder(
     if (cost.greaterThan(context.availableCash)) {
       return refuse(
         'insufficient-cash',
-        `This buy needs ${atAsks ? '' : 'about '}${formatUsd(cost)} with the fee${atAsks ? ' at the asks' : ''}; you have ${formatUsd(context.availableCash)} free in cash.`,
+        `This buy needs ${atAsks ? '' : 'about '}${formatUsdAgainst(cost, context.availableCash)} with the fee${atAsks ? ' at the asks' : ''}; you have ${formatUsd(context.availableCash)} free in cash.`,
       );
     }
   } else if (quantity.value.greaterThan(context.availableQuantity)) {

@@ -1,4 +1,4 @@
-import { Dec, formatUsd } from '../decimal.ts';
+import { Dec, fixedAgainst, formatUsd, formatUsdAgainst } from '../decimal.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import { maxPositionValue, type RiskTier } from './tiers.ts';
 
@@ -68,8 +68,8 @@ export function checkEntry(
     return refuse(
       'max-position',
       entry.held.isZero()
-        ? `Order notional ${formatUsd(entry.notional)} is over the ${tier.label} tier's position limit of ${formatUsd(limit)}.`
-        : `Order notional ${formatUsd(entry.notional)} would make the ${entry.symbol} position ${formatUsd(after)}, over the ${tier.label} tier's position limit of ${formatUsd(limit)}.`,
+        ? `Order notional ${formatUsdAgainst(entry.notional, limit)} is over the ${tier.label} tier's position limit of ${formatUsd(limit)}.`
+        : `Order notional ${formatUsd(entry.notional)} would make the ${entry.symbol} position ${formatUsdAgainst(after, limit)}, over the ${tier.label} tier's position limit of ${formatUsd(limit)}.`,
     );
   }
   if (entry.held.isZero() && account.otherPositions >= tier.maxOpenPositions) {
@@ -84,9 +84,10 @@ export function checkEntry(
     );
     const distance = entry.price.minus(entry.last).abs().dividedBy(entry.last);
     if (distance.greaterThan(band)) {
+      const [percent, allowed] = [distance.times(100), band.times(100)];
       return refuse(
         'price-band',
-        `The price ${formatUsd(entry.price)} is ${distance.times(100).toFixed(1)} % from the last price ${formatUsd(entry.last)}; the ${tier.label} tier allows ${band.times(100).toFixed(1)} %${account.stress > 1 ? ' while the market is this volatile' : ''}.`,
+        `The price ${formatUsd(entry.price)} is ${fixedAgainst(percent, allowed, 1)} % from the last price ${formatUsd(entry.last)}; the ${tier.label} tier allows ${allowed.toFixed(1)} %${account.stress > 1 ? ' while the market is this volatile' : ''}.`,
       );
     }
   }
