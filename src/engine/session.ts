@@ -19,9 +19,12 @@ import { ok, refuse, assertNever, type Result } from './result.ts';
 
 export type { EngineEvent } from './events.ts';
 
-/** The resumable state of a session: a cache of the fold, never the source of truth. */
+/**
+ * The resumable state of a session: a cache of the fold, never the source of truth. Version 3:
+ * trading statistics count round trips (a version 2 snapshot is stale: replay the log).
+ */
 export interface SessionSnapshot {
-  readonly version: 2;
+  readonly version: 3;
   readonly seed: string;
   /** Simulated time of the last market tick, ms since the epoch. */
   readonly time: number;
@@ -467,7 +470,7 @@ export class Session {
   /** The resumable state, as plain JSON-able data. */
   snapshot(): SessionSnapshot {
     return {
-      version: 2,
+      version: 3,
       seed: this.seed,
       time: this.currentTime,
       seq: this.appliedCount,

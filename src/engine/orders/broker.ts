@@ -608,7 +608,8 @@ export class Broker {
       slippage: canonical(slippage),
       realizedPnl: canonical(realized),
     };
-    this.stats.record(fill, notional, fee, slippage, realized);
+    const flat = this.ledger.quantityOf(order.symbol).isZero();
+    this.stats.record(fill, notional, fee, slippage, realized, flat);
     out.push(fill);
     order.filled = canonical(quantity.plus(order.filled));
     order.filledNotional = canonical(notional.plus(order.filledNotional));
