@@ -7,6 +7,7 @@ import type { Quote } from '../market/quote.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { Stats } from '../analytics/stats.ts';
 import { bookOf, totalOf, walkBook, type Book, type FillRules, type Level } from './fill-model.ts';
+import { exitId, exitOrder } from './bracket-exits.ts';
 import type { OrderState, Side } from './order.ts';
 import { validateOrder, type OrderRefusal, type ValidOrder } from './validate.ts';
 
@@ -661,9 +662,9 @@ export class Broker {
     const tpId = exitId(entry.id, 'tp', pair);
     const slId = exitId(entry.id, 'sl', pair);
     const { takeProfit, stopLoss } = entry.bracket!;
-    const children = [
-      exitOrder(entry, quantity, time, tpId, slId, 'take-profit', takeProfit),
-      exitOrder(entry, quantity, time, slId, tpId, 'stop-loss', stopLoss),
+    const children: Working[] = [
+      exitOrder(entry.symbol, quantity, time, [tpId, slId], 'take-profit', takeProfit),
+      exitOrder(entry.symbol, quantity, time, [slId, tpId], 'stop-loss', stopLoss),
     ];
     for (const child of children) {
       child.number = this.nextNumber++;
@@ -763,52 +764,6 @@ export class Broker {
     if (!grid) throw new Error(`Unknown symbol ${symbol}`);
     return grid;
   }
-}
-
-/** The id of a bracket's exit: `entry/tp` and `entry/sl` first, then `entry/tp-2`, … */
-function exitId(entry: string, leg: 'tp' | 'sl', pair: number): string {
-  return pair === 1 ? `${entry}/${leg}` : `${entry}/${leg}-${pair}`;
-}
-
-/** One exit of a bracket: the take-profit rests as a limit, the stop-loss waits as a stop. */
-function exitOrder(
-  entry: OrderState,
-  quantity: Dec,
-  time: number,
-  id: string,
-  sibling: string,
-  role: 'take-profit' | 'stop-loss',
-  price: string,
-): Working {
-  const takeProfit = role === 'take-profit';
-  return {
-    id,
-    number: 0,
-    symbol: entry.symbol,
-    side: 'sell',
-    type: takeProfit ? 'limit' : 'stop',
-    quantity: canonical(quantity),
-    filled: '0',
-    limitPrice: takeProfit ? price : null,
-    triggerPrice: takeProfit ? null : price,
-    trail: null,
-    extreme: null,
-    timeInForce: 'GTC',
-    expiresAt: null,
-    postOnly: false,
-    bracket: null,
-    ocoWith: sibling,
-    role,
-    status: 'accepted',
-    triggered: false,
-    placedAt: time,
-    arrivesAt: time,
-    updatedAt: time,
-    referencePrice: price,
-    filledNotional: '0',
-    fees: '0',
-    reason: null,
-  };
 }
 
 function remainingOf(order: OrderState): Dec {
