@@ -5,7 +5,10 @@ import { maxPositionValue, type RiskTier } from './tiers.ts';
 /** Why a circuit breaker halts new entries. */
 export type BreakerKind = 'daily-loss' | 'drawdown' | 'kill-switch';
 
-/** A tripped breaker: new entries are refused until `until` (a simulated time) or a reset. */
+/**
+ * A tripped breaker: new entries are refused until `until` (a simulated time) or a reset, and
+ * the open buys are cancelled when it trips (not held for later). Sells and stops keep working.
+ */
 export interface Breaker {
   readonly kind: BreakerKind;
   readonly since: number;
