@@ -54,7 +54,37 @@ export function decimalsOf(text: string): number {
 
 /** Formats money for a message, e.g. 1499.19 → "$1,499.19". */
 export function formatUsd(value: Dec): string {
-  const fixed = toCent(value).toFixed(2);
+  return withDollars(toCent(value).toFixed(2));
+}
+
+/**
+ * Money that a refusal compares with a limit (shown to the cent), written so that the text is as
+ * true as the comparison: to the cent when the cent shows the difference, exactly otherwise
+ * ("$999.4614 is over the limit of $999.46", never "$999.46 is over $999.46").
+ */
+export function formatUsdAgainst(value: Dec, limit: Dec): string {
+  const cents = toCent(value);
+  if (cents.comparedTo(toCent(limit)) === value.comparedTo(limit)) return formatUsd(cents);
+  return withDollars(value.toFixed(Math.max(2, value.decimalPlaces())));
+}
+
+/**
+ * `value` to `places` decimals, or to as many more as it takes for the text to compare with
+ * `bound` (shown to `places`) as the value itself does.
+ */
+export function fixedAgainst(value: Dec, bound: Dec, places: number): string {
+  const shownBound = bound.toDecimalPlaces(places);
+  const order = value.comparedTo(bound);
+  let shown = places;
+  while (
+    shown < value.decimalPlaces() &&
+    value.toDecimalPlaces(shown).comparedTo(shownBound) !== order
+  )
+    shown++;
+  return value.toFixed(shown);
+}
+
+function withDollars(fixed: string): string {
   const negative = fixed.startsWith('-');
   const [whole = '0', cents = '00'] = (negative ? fixed.slice(1) : fixed).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

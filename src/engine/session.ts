@@ -19,9 +19,12 @@ import { ok, refuse, assertNever, type Result } from './result.ts';
 
 export type { EngineEvent } from './events.ts';
 
-/** The resumable state of a session: a cache of the fold, never the source of truth. */
+/**
+ * The resumable state of a session: a cache of the fold, never the source of truth. Version 3:
+ * trading statistics count round trips (a version 2 snapshot is stale: replay the log).
+ */
 export interface SessionSnapshot {
-  readonly version: 2;
+  readonly version: 3;
   readonly seed: string;
   /** Simulated time of the last market tick, ms since the epoch. */
   readonly time: number;
@@ -85,6 +88,7 @@ export class Session {
     orders?: BrokerState,
   ) {
     this.broker = new Broker(config, ledger, stats, market, orders);
+    this.broker.entryGate = (time) => this.entriesHalted(time);
   }
 
   /**
@@ -174,13 +178,36 @@ export class Session {
       breaker = null;
       out.push({ type: 'breaker', breaker: null });
     }
+    this.risk = { peakEquity: canonical(peak), breaker };
     const tier = this.config.risk;
     if (tier && !breaker) {
-      const state = { peakEquity: canonical(peak), breaker };
-      breaker = breakerFor(tier, state, equity, this.dayBase(), this.currentTime);
-      if (breaker) out.push({ type: 'breaker', breaker });
+      const tripped = breakerFor(tier, this.risk, equity, this.dayBase(), this.currentTime);
+      if (tripped) this.trip(tripped, out);
     }
-    this.risk = { peakEquity: canonical(peak), breaker };
+  }
+
+  /**
+   * Trips a breaker. Open buys are cancelled, not held: an entry placed before the loss must not
+   * fill after it, nor later when the breaker clears. Sells and stops keep working.
+   */
+  private trip(breaker: Breaker, out: EngineEvent[]): void {
+    this.risk = { peakEquity: this.risk.peakEquity, breaker };
+    out.push({ type: 'breaker', breaker });
+    this.broker.cancelAll(this.currentTime, out, { side: 'buy', reason: haltReason(breaker) });
+  }
+
+  /**
+   * Why buys are halted now, or null. A loss limit reached since the last equity sample halts
+   * them at once; the breaker itself trips at the next sample.
+   */
+  private entriesHalted(time: number): string | null {
+    if (this.risk.breaker) return haltReason(this.risk.breaker);
+    const tier = this.config.risk;
+    if (!tier) return null;
+    const equity = this.valuation().equity;
+    const risk = { peakEquity: canonical(Dec.max(this.risk.peakEquity, equity)), breaker: null };
+    const breaker = breakerFor(tier, risk, equity, this.dayBase(), time);
+    return breaker && haltReason(breaker);
   }
 
   /** The day's starting equity plus the day's net deposits: today's P&L is measured from it. */
@@ -290,18 +317,17 @@ export class Session {
         return ok(true);
       case 'amend-order':
         return this.amend(command.orderId, command.price, command.quantity, out);
-      case 'kill-switch': {
-        this.broker.cancelAll(time, out, { side: 'buy', reason: 'Cancelled by the kill switch.' });
-        const breaker = {
-          kind: 'kill-switch',
-          since: time,
-          until: null,
-          message: 'the kill switch is on (until you reset it).',
-        } as const;
-        this.risk = { ...this.risk, breaker };
-        out.push({ type: 'breaker', breaker });
+      case 'kill-switch':
+        this.trip(
+          {
+            kind: 'kill-switch',
+            since: time,
+            until: null,
+            message: 'the kill switch is on (until you reset it).',
+          },
+          out,
+        );
         return ok(true);
-      }
       case 'reset-breaker':
         if (!this.risk.breaker)
           return refuse('no-breaker', 'No circuit breaker is tripped: there is nothing to reset.');
@@ -419,7 +445,11 @@ export class Session {
     if (decimalsOf(amountText) > 2) {
       return refuse('over-precise', `Amount has ${decimalsOf(amountText)} decimals; USD allows 2.`);
     }
+    // Money moved in or out is no gain or loss: the drawdown's peak moves with it.
+    const peak = Dec.max(this.risk.peakEquity, this.valuation().equity);
+    const moved = type === 'deposit' ? peak.plus(amount.value) : peak.minus(amount.value);
     if (type === 'deposit') {
+      this.risk = { peakEquity: canonical(moved), breaker: this.risk.breaker };
       this.ledger.apply({ type: 'deposit', amount: amount.value });
       out.push({ type: 'deposited', amount: canonical(amount.value) });
       return ok(true);
@@ -431,6 +461,7 @@ export class Session {
         `You can withdraw at most ${formatUsd(free)}: the rest is cash held for open buy orders or not there.`,
       );
     }
+    this.risk = { peakEquity: canonical(Dec.max(moved, ZERO)), breaker: this.risk.breaker };
     this.ledger.apply({ type: 'withdrawal', amount: amount.value });
     out.push({ type: 'withdrew', amount: canonical(amount.value) });
     return ok(true);
@@ -439,7 +470,7 @@ export class Session {
   /** The resumable state, as plain JSON-able data. */
   snapshot(): SessionSnapshot {
     return {
-      version: 2,
+      version: 3,
       seed: this.seed,
       time: this.currentTime,
       seq: this.appliedCount,
@@ -616,6 +647,11 @@ function uncounted(number: number, command: Command): string {
   if (command.type === 'place-order')
     return `Command ${number} (place-order) repeats the order id ${command.clientOrderId} of an order placed before it. A live session never logs a resubmitted order, so this log was changed.`;
   return `Command ${number} (${command.type}) changed nothing, and a live session never logs such a command, so this log was changed.`;
+}
+
+/** What a cancelled or refused buy says while a breaker halts entries. */
+function haltReason(breaker: Breaker): string {
+  return `New buys are halted: ${breaker.message}`;
 }
 
 /** A price string as a decimal when it is a plain positive number; the broker refuses the rest. */

@@ -42,6 +42,8 @@ export const metricSchema = z.strictObject({
   value: z.nullable(z.number()),
   unit: z.enum(['percent', 'ratio', 'usd', 'duration', 'count']),
   definition: z.string(),
+  reason: z.nullable(z.string()),
+  needsDays: z.nullable(z.number()),
 });
 
 const riskReportSchema = z.strictObject({

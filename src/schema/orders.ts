@@ -150,8 +150,10 @@ export const statsStateSchema = z.strictObject({
   slippage: signedDecimalString,
   wins: count,
   losses: count,
+  breakEven: count,
   grossProfit: decimalString,
   grossLoss: decimalString,
+  openTrips: z.record(symbol, signedDecimalString),
   perAsset: z.record(
     symbol,
     z.strictObject({

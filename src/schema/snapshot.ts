@@ -52,7 +52,7 @@ export const replayStateSchema = z.strictObject({
 }) satisfies z.ZodMiniType<ReplayState>;
 
 export const sessionSnapshotSchema = z.strictObject({
-  version: z.literal(2),
+  version: z.literal(3),
   seed: z.string().check(z.minLength(1), z.maxLength(100)),
   time: epochMs,
   seq: count,

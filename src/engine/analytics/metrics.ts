@@ -1,9 +1,10 @@
 import type { CurveState } from './curve.ts';
 import type { StatsState } from './stats.ts';
 
+import { ANNUALIZED, NO_VALUE, waitReason } from './metric-reasons.ts';
+
 const DAY_MS = 86_400_000;
 const YEAR_MS = 365 * DAY_MS;
-const MIN_RETURNS = 30;
 
 /** One figure of the analytics panel, with the sentence the UI shows on hover. */
 export interface Metric {
@@ -13,6 +14,10 @@ export interface Metric {
   readonly value: number | null;
   readonly unit: 'percent' | 'ratio' | 'usd' | 'duration' | 'count';
   readonly definition: string;
+  /** Why the value is null, as a sentence (e.g. "Needs 7 days of history; there are 8 hours."). */
+  readonly reason: string | null;
+  /** For an annualized figure still waiting: the days of history it needs in all, else null. */
+  readonly needsDays: number | null;
 }
 
 export type MetricId = keyof typeof DEFINITIONS;
@@ -47,15 +52,25 @@ export const DEFINITIONS = {
     'duration',
     'The longest time the account spent below its previous peak.',
   ],
-  winRate: ['Win rate', 'percent', 'The share of sells that made money after their fee.'],
+  trades: [
+    'Trades',
+    'count',
+    'Round trips closed: from no position to a position and back to none, however many fills.',
+  ],
+  winRate: [
+    'Win rate',
+    'percent',
+    'The share of trades that made money after the fees of both sides; break-even trades are counted apart, not as losses.',
+  ],
+  breakEven: ['Break-even trades', 'count', 'Trades that made exactly nothing after fees.'],
   profitFactor: [
     'Profit factor',
     'ratio',
-    'Money won on winning sells divided by money lost on losing ones.',
+    'Money won on winning trades divided by money lost on losing ones, fees included.',
   ],
-  averageWin: ['Average win', 'usd', 'The average gain of a winning sell, after its fee.'],
-  averageLoss: ['Average loss', 'usd', 'The average loss of a losing sell, after its fee.'],
-  expectancy: ['Expectancy', 'usd', 'What a sell made on average, wins and losses together.'],
+  averageWin: ['Average win', 'usd', 'The average gain of a winning trade, after its fees.'],
+  averageLoss: ['Average loss', 'usd', 'The average loss of a losing trade, after its fees.'],
+  expectancy: ['Expectancy', 'usd', 'What a trade made on average, break-even ones included.'],
   exposure: [
     'Exposure',
     'percent',
@@ -78,20 +93,18 @@ export const DEFINITIONS = {
 export function computeMetrics(curve: CurveState, stats: StatsState): Metric[] {
   const { returns, index } = curveReturns(curve);
   const periodsPerYear = YEAR_MS / curve.intervalMs;
-  const elapsed = (curve.points.length - 1) * curve.intervalMs;
+  const elapsed = Math.max(0, (curve.points.length - 1) * curve.intervalMs);
   const total = index.length > 1 ? index.at(-1)! - 1 : null;
-  // Scaling an hour to a year says nothing: annual figures wait for a simulated day of history,
-  // ratios of returns for thirty samples.
-  const annual =
-    total !== null && elapsed >= DAY_MS ? (1 + total) ** (YEAR_MS / elapsed) - 1 : null;
-  const enough = returns.length >= MIN_RETURNS;
-  const mean = enough ? average(returns) : null;
-  const deviation = enough ? standardDeviation(returns) : null;
-  const downside = enough
-    ? Math.sqrt(returns.reduce((sum, r) => sum + Math.min(r, 0) ** 2, 0) / returns.length)
-    : null;
+  const young = waitReason(elapsed, returns.length);
+  const annual = total !== null && !young ? (1 + total) ** (YEAR_MS / elapsed) - 1 : null;
+  const mean = young ? null : average(returns);
+  const deviation = young ? null : standardDeviation(returns);
+  const downside = young
+    ? null
+    : Math.sqrt(returns.reduce((sum, r) => sum + Math.min(r, 0) ** 2, 0) / returns.length);
   const { depth, duration } = drawdown(index, curve.intervalMs);
-  const trades = stats.wins + stats.losses;
+  const decided = stats.wins + stats.losses;
+  const trades = decided + stats.breakEven;
   const won = Number(stats.grossProfit);
   const lost = Number(stats.grossLoss);
   const equities = curve.points.map((p) => Number(p[0]));
@@ -100,18 +113,19 @@ export function computeMetrics(curve: CurveState, stats: StatsState): Metric[] {
     curve.points.map((p) => (Number(p[0]) > 0 ? Number(p[1]) / Number(p[0]) : 0)),
   );
   const ratio = (a: number | null, b: number | null) => (a === null || !b ? null : a / b);
+  const yearly = (r: number | null) => (r === null ? null : r * Math.sqrt(periodsPerYear));
   const values: Record<MetricId, number | null> = {
     totalReturn: total,
     annualReturn: annual,
-    volatility: deviation === null ? null : deviation * Math.sqrt(periodsPerYear),
-    sharpe:
-      ratio(mean, deviation) === null ? null : ratio(mean, deviation)! * Math.sqrt(periodsPerYear),
-    sortino:
-      ratio(mean, downside) === null ? null : ratio(mean, downside)! * Math.sqrt(periodsPerYear),
+    volatility: yearly(deviation),
+    sharpe: yearly(ratio(mean, deviation)),
+    sortino: yearly(ratio(mean, downside)),
     calmar: ratio(annual, depth),
     maxDrawdown: index.length > 1 ? depth : null,
     drawdownDuration: index.length > 1 ? duration : null,
-    winRate: trades > 0 ? stats.wins / trades : null,
+    trades,
+    winRate: decided > 0 ? stats.wins / decided : null,
+    breakEven: stats.breakEven,
     profitFactor: lost > 0 ? won / lost : null,
     averageWin: stats.wins > 0 ? won / stats.wins : null,
     averageLoss: stats.losses > 0 ? lost / stats.losses : null,
@@ -123,14 +137,12 @@ export function computeMetrics(curve: CurveState, stats: StatsState): Metric[] {
   };
   return (Object.keys(DEFINITIONS) as MetricId[]).map((id) => {
     const [label, unit, definition] = DEFINITIONS[id];
-    const value = values[id];
-    return {
-      id,
-      label,
-      unit,
-      definition,
-      value: value !== null && Number.isFinite(value) ? value : null,
-    };
+    const raw = values[id];
+    const value = raw !== null && Number.isFinite(raw) ? raw : null;
+    const waiting = value === null && ANNUALIZED.has(id) ? young : null;
+    const reason = value !== null ? null : (waiting?.reason ?? NO_VALUE[id] ?? null);
+    const needsDays = waiting?.days ?? null;
+    return { id, label, unit, definition, value, reason, needsDays };
   });
 }
 

@@ -6,11 +6,18 @@ export interface StatsState {
   readonly volume: string;
   readonly fees: string;
   readonly slippage: string;
-  /** Sells that realized a gain (wins) or a loss (losses), and their sums. */
+  /**
+   * Round trips (from flat to a position and back to flat, however many fills) whose P&L, fees
+   * of both sides included, was a gain (wins), a loss (losses) or exactly zero (break-even).
+   */
   readonly wins: number;
   readonly losses: number;
+  readonly breakEven: number;
+  /** The sum of the wins, and of the losses as a positive amount. */
   readonly grossProfit: string;
   readonly grossLoss: string;
+  /** Trips still open, by symbol: P&L realized in the trip so far minus every fee it paid. */
+  readonly openTrips: Readonly<Record<string, string>>;
   readonly perAsset: Readonly<Record<string, AssetStats>>;
 }
 
@@ -35,8 +42,10 @@ export class Stats {
   private slippage = ZERO;
   private wins = 0;
   private losses = 0;
+  private breakEven = 0;
   private grossProfit = ZERO;
   private grossLoss = ZERO;
+  private readonly openTrips = new Map<string, Dec>();
   private readonly perAsset = new Map<string, AssetTotals>();
 
   static create(): Stats {
@@ -50,8 +59,11 @@ export class Stats {
     stats.slippage = new Dec(state.slippage);
     stats.wins = state.wins;
     stats.losses = state.losses;
+    stats.breakEven = state.breakEven;
     stats.grossProfit = new Dec(state.grossProfit);
     stats.grossLoss = new Dec(state.grossLoss);
+    for (const [symbol, net] of Object.entries(state.openTrips))
+      stats.openTrips.set(symbol, new Dec(net));
     for (const [symbol, a] of Object.entries(state.perAsset)) {
       stats.perAsset.set(symbol, {
         fills: a.fills,
@@ -63,21 +75,27 @@ export class Stats {
     return stats;
   }
 
-  /** Adds one fill. A sell's realized P&L after its fee counts as a win or a loss. */
-  record(fill: FillEvent, notional: Dec, fee: Dec, slippage: Dec, realized: Dec): void {
+  /**
+   * Adds one fill. Its realized P&L and its fee join the symbol's round trip; the fill that
+   * leaves the position `flat` closes the trip, which then counts once as a win, a loss or
+   * break-even.
+   */
+  record(
+    fill: FillEvent,
+    notional: Dec,
+    fee: Dec,
+    slippage: Dec,
+    realized: Dec,
+    flat: boolean,
+  ): void {
     this.volume = this.volume.plus(notional);
     this.fees = this.fees.plus(fee);
     this.slippage = this.slippage.plus(slippage);
-    if (fill.side === 'sell') {
-      const net = realized.minus(fee);
-      if (net.greaterThan(ZERO)) {
-        this.wins++;
-        this.grossProfit = this.grossProfit.plus(net);
-      } else {
-        this.losses++;
-        this.grossLoss = this.grossLoss.minus(net);
-      }
-    }
+    const trip = (this.openTrips.get(fill.symbol) ?? ZERO).plus(realized).minus(fee);
+    if (flat) {
+      this.openTrips.delete(fill.symbol);
+      this.closeTrip(trip);
+    } else this.openTrips.set(fill.symbol, trip);
     const asset = this.perAsset.get(fill.symbol);
     if (asset) {
       asset.fills++;
@@ -91,6 +109,17 @@ export class Stats {
         fees: fee,
         realizedPnl: realized,
       });
+    }
+  }
+
+  private closeTrip(net: Dec): void {
+    if (net.isZero()) this.breakEven++;
+    else if (net.isPositive()) {
+      this.wins++;
+      this.grossProfit = this.grossProfit.plus(net);
+    } else {
+      this.losses++;
+      this.grossLoss = this.grossLoss.minus(net);
     }
   }
 
@@ -113,14 +142,19 @@ export class Stats {
         realizedPnl: canonical(a.realizedPnl),
       };
     }
+    const openTrips: Record<string, string> = {};
+    for (const symbol of [...this.openTrips.keys()].sort())
+      openTrips[symbol] = canonical(this.openTrips.get(symbol)!);
     return {
       volume: canonical(this.volume),
       fees: canonical(this.fees),
       slippage: canonical(this.slippage),
       wins: this.wins,
       losses: this.losses,
+      breakEven: this.breakEven,
       grossProfit: canonical(this.grossProfit),
       grossLoss: canonical(this.grossLoss),
+      openTrips,
       perAsset,
     };
   }

@@ -69,6 +69,8 @@ export class Market {
   private hour: number;
   private turbulent: boolean;
   private effects: ActiveEffect[];
+  /** The earliest `until` of the effects in force: the first tick after it ends that effect. */
+  private nextExpiry = Infinity;
   private together = false;
   /** The time of the last tick: stepping to it again does nothing (sessions may share a market). */
   private steppedTo: number;
@@ -107,7 +109,9 @@ export class Market {
     this.hourReturns = Float64Array.from(state.hourReturns);
     this.effects = [...state.effects];
     this.steppedTo = time;
-    this.refreshHour(time);
+    // A resumed market applies the effects exactly as they stood: they end at the same tick
+    // as in the session that was never interrupted, not at the moment of the resume.
+    this.refreshHour();
   }
 
   /** A new market at its start prices, volatility at its long-run level. */
@@ -147,6 +151,7 @@ export class Market {
     this.steppedTo = time;
     const hour = Math.floor((time - 1) / HOUR);
     if (hour !== this.hour) this.closeHour(hour, time);
+    if (time > this.nextExpiry) this.expire(time);
     const n = this.n;
     const shocks = this.shocks;
     for (let j = 0; j < n; j++) shocks[j] = this.studentT();
@@ -231,7 +236,7 @@ export class Market {
       default:
         return assertNever(event, 'scenario');
     }
-    this.refreshHour(time);
+    this.expire(time);
     return ok(true);
   }
 
@@ -282,12 +287,22 @@ export class Market {
         this.prices[i]! *= detExp(size * daily - 0.5 * (JUMP_DAILY_VOLS * daily) ** 2);
       }
     }
-    this.refreshHour(time);
+    this.expire(time);
+  }
+
+  /**
+   * Ends the scenario effects whose time is over: an effect until T moves every tick that ends
+   * at T or before, and none after. Then recomputes what holds now.
+   */
+  private expire(time: number): void {
+    this.effects = this.effects.filter((e) => e.until >= time);
+    this.refreshHour();
   }
 
   /** Recomputes what holds for the current hour: seasonality, regime, scenario effects. */
-  private refreshHour(time: number): void {
-    this.effects = this.effects.filter((e) => e.until > time);
+  private refreshHour(): void {
+    this.nextExpiry = Infinity;
+    for (const effect of this.effects) this.nextExpiry = Math.min(this.nextExpiry, effect.until);
     this.together = this.effects.some((e) => e.type === 'correlation-breakdown');
     this.halted.fill(0);
     for (const effect of this.effects) {

@@ -7,10 +7,14 @@ import type { Quote } from '../market/quote.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { Stats } from '../analytics/stats.ts';
 import { bookOf, totalOf, walkBook, type Book, type FillRules, type Level } from './fill-model.ts';
+import { exitId, exitOrder } from './bracket-exits.ts';
 import type { OrderState, Side } from './order.ts';
 import { validateOrder, type OrderRefusal, type ValidOrder } from './validate.ts';
 
-/** What the broker needs of the market: prices in ticks, quotes, halts. */
+/**
+ * What the broker needs of the market: prices in ticks, quotes, halts. A quote's best bid is
+ * never above the last price and its best ask never below it (resting orders rely on this).
+ */
 export interface MarketPort {
   lastTicks(index: number): number;
   quote(index: number, time: number): Quote;
@@ -72,6 +76,11 @@ export class Broker {
   private readonly rules: FillRules;
   private readonly tickCache = new Map<string, number>();
   private readonly grids = new Map<string, AssetGrid>();
+  /**
+   * Why new buys are halted at this time (a circuit breaker), or null: asked before a buy takes
+   * or meets liquidity, so a resting buy never fills while entries are halted.
+   */
+  entryGate: ((time: number) => string | null) | undefined;
 
   constructor(
     private readonly config: SessionConfig,
@@ -116,38 +125,67 @@ export class Broker {
 
   /** Validates and accepts an order; it reaches the market now or after the latency. */
   place(input: ValidOrder, time: number, out: EngineEvent[]): Result<true, OrderRefusal> {
+    const symbol = input.asset.symbol;
     const checked = validateOrder(input, {
       config: this.config,
       time,
       last: this.lastPrice(input.asset, input.index),
       availableCash: this.ledger.cash.minus(this.reservedCash()),
-      availableQuantity: this.ledger
-        .quantityOf(input.asset.symbol)
-        .minus(this.reservedQuantity(input.asset.symbol)),
+      availableQuantity: this.ledger.quantityOf(symbol).minus(this.reservedQuantity(symbol)),
       takerRate: this.feeRate(input.asset, 'taker'),
       halted: this.market.isHalted(input.index),
+      marketBuyCost: (quantity) => this.walkCost(symbol, quantity, time),
     });
     if (!checked.ok) return checked;
+    const fields = checked.value;
+    // An explicit literal, not a spread: this runs for every order.
     const order: Working = {
-      ...checked.value,
+      id: fields.id,
       number: this.nextNumber++,
-      status: 'accepted',
+      symbol: fields.symbol,
+      side: fields.side,
+      type: fields.type,
+      quantity: fields.quantity,
       filled: '0',
+      limitPrice: fields.limitPrice,
+      triggerPrice: fields.triggerPrice,
+      trail: fields.trail,
+      extreme: fields.extreme,
+      timeInForce: fields.timeInForce,
+      expiresAt: fields.expiresAt,
+      postOnly: fields.postOnly,
+      bracket: fields.bracket,
+      ocoWith: null,
+      role: null,
+      status: 'accepted',
       triggered: false,
       placedAt: time,
       arrivesAt: time + this.execution.latencyMs,
       updatedAt: time,
+      referencePrice: fields.referencePrice,
       filledNotional: '0',
       fees: '0',
       reason: null,
-      ocoWith: null,
-      role: null,
     };
     this.remember(order.id);
     this.open.set(order.id, order);
     this.emit(order, 'accepted', out);
     if (this.hasArrived(order, time)) this.arrive(order, time, out);
     return ok(true);
+  }
+
+  /** What a market buy of `quantity` pays now, walking the asks, each slice with its fee. */
+  private walkCost(symbol: string, quantity: Dec, time: number): Dec {
+    const slices = walkBook(
+      this.book(symbol, time),
+      'buy',
+      quantity,
+      this.rules,
+      this.grid(symbol).step,
+    );
+    let cost = ZERO;
+    for (const s of slices) cost = cost.plus(this.costOf(symbol, s.ticks, s.quantity, 'taker'));
+    return cost;
   }
 
   /** Cancels one open order. */
@@ -341,15 +379,20 @@ export class Broker {
 
   /** One tick of a resting order at the last price (in ticks). */
   private work(order: Working, last: number, time: number, out: EngineEvent[]): void {
-    const toTicks = (price: string) => this.ticksOf(order.symbol, price);
     if (order.type === 'limit' || (order.type === 'stop-limit' && order.triggered)) {
-      // A resting limit fills when the market trades through it: buyers' below, sellers' above.
-      const limit = toTicks(order.limitPrice!);
-      if (order.side === 'buy' ? last < limit : last > limit) this.fillResting(order, time, out);
+      // The best ask is never below the mid, nor the best bid above it: a buy limit below the
+      // last price (a sell limit above it) cannot be reached, and the book need not be built.
+      const limit = this.ticksOf(order.symbol, order.limitPrice!);
+      if (order.side === 'buy' ? last <= limit : last >= limit) this.fillResting(order, time, out);
+      return;
+    }
+    // A triggered stop is a market order that keeps working until it is filled.
+    if (order.triggered) {
+      this.take(order, undefined, time, out);
       return;
     }
     if (order.type === 'trailing-stop') this.trail(order, last);
-    const trigger = toTicks(order.triggerPrice!);
+    const trigger = this.ticksOf(order.symbol, order.triggerPrice!);
     const hit =
       order.type === 'take-profit'
         ? order.side === 'sell'
@@ -412,6 +455,7 @@ export class Broker {
     out: EngineEvent[],
     book = this.book(order.symbol, time),
   ): void {
+    if (this.haltedEntry(order, time, out)) return;
     const remaining = remainingOf(order);
     const slices = walkBook(
       book,
@@ -440,8 +484,9 @@ export class Broker {
       }
     }
     if (!this.open.has(order.id) || remainingOf(order).isZero()) return;
-    const rests =
-      !short && limit !== undefined && (order.timeInForce === 'GTC' || order.timeInForce === 'GTD');
+    // What the book lacked now, a resting order (a limit, or a triggered stop) takes on later
+    // ticks: it stays working, never silently cancelled. Market orders are IOC or FOK.
+    const rests = !short && (order.timeInForce === 'GTC' || order.timeInForce === 'GTD');
     if (rests) return;
     const reason = short
       ? order.side === 'buy'
@@ -453,19 +498,39 @@ export class Broker {
     this.finish(order, order.type === 'market' ? 'expired' : 'cancelled', reason, time, out);
   }
 
-  /** A resting order filled at its own price, as a maker: the top level's size per tick. */
+  /**
+   * A resting limit meets the book at a tick. The touch rule: a buy fills when the best ask is at
+   * or below its price, a sell when the best bid is at or above it. It fills at its own price, as
+   * a maker, for at most the quantity shown at the levels that reach its price (the whole rest
+   * with partial fills off); what is left keeps resting.
+   */
   private fillResting(order: Working, time: number, out: EngineEvent[]): void {
+    const limit = this.ticksOf(order.symbol, order.limitPrice!);
     const book = this.book(order.symbol, time);
-    const top = (order.side === 'buy' ? book.asks : book.bids)[0]?.quantity ?? ZERO;
+    const levels = order.side === 'buy' ? book.asks : book.bids;
+    let shown = ZERO;
+    for (const level of levels) {
+      if (order.side === 'buy' ? level.ticks > limit : level.ticks < limit) break;
+      shown = shown.plus(level.quantity);
+    }
+    if (shown.isZero() || this.haltedEntry(order, time, out)) return;
     let quantity = remainingOf(order);
-    if (this.execution.partialFills) quantity = Dec.min(quantity, top);
-    const price = this.ticksOf(order.symbol, order.limitPrice!);
-    quantity = this.affordableAt(order, price, quantity, 'maker');
+    if (this.execution.partialFills) quantity = Dec.min(quantity, shown);
+    quantity = this.affordableAt(order, limit, quantity, 'maker');
     if (quantity.isZero()) {
       this.finish(order, 'cancelled', 'Not enough cash to fill it.', time, out);
       return;
     }
-    this.fill(order, { ticks: price, quantity }, 'maker', time, out);
+    this.fill(order, { ticks: limit, quantity }, 'maker', time, out);
+  }
+
+  /** Cancels a buy about to fill while entries are halted; true when it did. */
+  private haltedEntry(order: Working, time: number, out: EngineEvent[]): boolean {
+    if (order.side !== 'buy' || !this.entryGate) return false;
+    const reason = this.entryGate(time);
+    if (reason === null) return false;
+    this.finish(order, 'cancelled', reason, time, out);
+    return true;
   }
 
   /** What a slice costs a buyer: notional and fee, each rounded to the cent as the fill will be. */
@@ -544,7 +609,8 @@ export class Broker {
       slippage: canonical(slippage),
       realizedPnl: canonical(realized),
     };
-    this.stats.record(fill, notional, fee, slippage, realized);
+    const flat = this.ledger.quantityOf(order.symbol).isZero();
+    this.stats.record(fill, notional, fee, slippage, realized, flat);
     out.push(fill);
     order.filled = canonical(quantity.plus(order.filled));
     order.filledNotional = canonical(notional.plus(order.filledNotional));
@@ -560,66 +626,48 @@ export class Broker {
     if (order.ocoWith) this.shrinkSibling(order.ocoWith, quantity, time, out);
   }
 
-  /** A bracket entry filled: its take-profit and stop-loss now cover what it bought. */
+  /**
+   * A bracket entry filled: its take-profit and stop-loss now cover what it bought. When the
+   * exits of earlier fills have already closed their part, this fill gets a new pair of its own
+   * (`/tp-2`, `/sl-2`, …), so every part the entry buys is protected.
+   */
   private protect(entry: Working, quantity: Dec, time: number, out: EngineEvent[]): void {
-    const tpId = `${entry.id}/tp`;
-    const slId = `${entry.id}/sl`;
-    const tp = this.open.get(tpId);
-    const sl = this.open.get(slId);
-    if (tp && sl) {
-      for (const child of [tp, sl]) {
-        child.quantity = canonical(quantity.plus(child.quantity));
-        child.updatedAt = time;
-        this.emit(child, 'amended', out);
-      }
+    let pair = 1;
+    while (this.used.has(exitId(entry.id, 'tp', pair + 1))) pair++;
+    const live = [
+      this.open.get(exitId(entry.id, 'tp', pair)),
+      this.open.get(exitId(entry.id, 'sl', pair)),
+    ];
+    if (!live[0] && !live[1]) {
+      const next = this.used.has(exitId(entry.id, 'tp', pair)) ? pair + 1 : pair;
+      this.openExits(entry, quantity, next, time, out);
       return;
     }
-    if (this.used.has(tpId)) return; // the exits already ran their course
-    const common = {
-      symbol: entry.symbol,
-      side: 'sell' as Side,
-      quantity: canonical(quantity),
-      filled: '0',
-      trail: null,
-      extreme: null,
-      timeInForce: 'GTC' as const,
-      expiresAt: null,
-      postOnly: false,
-      bracket: null,
-      status: 'accepted' as const,
-      triggered: false,
-      placedAt: time,
-      arrivesAt: time,
-      updatedAt: time,
-      filledNotional: '0',
-      fees: '0',
-      reason: null,
-    };
+    for (const child of live) {
+      if (!child) continue;
+      child.quantity = canonical(quantity.plus(child.quantity));
+      child.updatedAt = time;
+      this.emit(child, 'amended', out);
+    }
+  }
+
+  /** Opens a bracket's take-profit (a resting limit) and stop-loss (a stop) for `quantity`. */
+  private openExits(
+    entry: Working,
+    quantity: Dec,
+    pair: number,
+    time: number,
+    out: EngineEvent[],
+  ): void {
+    const tpId = exitId(entry.id, 'tp', pair);
+    const slId = exitId(entry.id, 'sl', pair);
+    const { takeProfit, stopLoss } = entry.bracket!;
     const children: Working[] = [
-      {
-        ...common,
-        id: tpId,
-        number: this.nextNumber++,
-        type: 'limit',
-        limitPrice: entry.bracket!.takeProfit,
-        triggerPrice: null,
-        referencePrice: entry.bracket!.takeProfit,
-        ocoWith: slId,
-        role: 'take-profit',
-      },
-      {
-        ...common,
-        id: slId,
-        number: this.nextNumber++,
-        type: 'stop',
-        limitPrice: null,
-        triggerPrice: entry.bracket!.stopLoss,
-        referencePrice: entry.bracket!.stopLoss,
-        ocoWith: tpId,
-        role: 'stop-loss',
-      },
+      exitOrder(entry.symbol, quantity, time, [tpId, slId], 'take-profit', takeProfit),
+      exitOrder(entry.symbol, quantity, time, [slId, tpId], 'stop-loss', stopLoss),
     ];
     for (const child of children) {
+      child.number = this.nextNumber++;
       this.remember(child.id);
       this.open.set(child.id, child);
       this.emit(child, 'accepted', out);

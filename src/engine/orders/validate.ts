@@ -1,6 +1,14 @@
 import type { AssetSpec, SessionConfig } from '../config.ts';
 import type { RefusalCode } from '../commands.ts';
-import { Dec, ZERO, canonical, decimalsOf, formatUsd, isDecimalString } from '../decimal.ts';
+import {
+  Dec,
+  ZERO,
+  canonical,
+  decimalsOf,
+  formatUsd,
+  formatUsdAgainst,
+  isDecimalString,
+} from '../decimal.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { OrderRequest, OrderState, TimeInForce } from './order.ts';
 
@@ -22,6 +30,8 @@ export interface OrderContext {
   readonly availableQuantity: Dec;
   readonly takerRate: Dec;
   readonly halted: boolean;
+  /** What a market buy of this quantity pays now: the asks it walks, each slice with its fee. */
+  readonly marketBuyCost: (quantity: Dec) => Dec;
 }
 
 /** The fields of an order fixed at placement. */
@@ -107,14 +117,18 @@ export function validateOrder(
     if (notional.lessThan(minimum)) {
       return refuse(
         'below-min-notional',
-        `Order value ${formatUsd(notional)} is below the ${formatUsd(minimum)} minimum for ${asset.symbol}.`,
+        `Order value ${formatUsdAgainst(notional, minimum)} is below the ${formatUsd(minimum)} minimum for ${asset.symbol}.`,
       );
     }
-    const cost = notional.times(context.takerRate.plus(1));
+    // A market buy pays the asks it walks, not the last price; other buys their own price.
+    const atAsks = r.orderType === 'market';
+    const cost = atAsks
+      ? context.marketBuyCost(quantity.value)
+      : notional.times(context.takerRate.plus(1));
     if (cost.greaterThan(context.availableCash)) {
       return refuse(
         'insufficient-cash',
-        `This buy needs about ${formatUsd(cost)} with the fee; you have ${formatUsd(context.availableCash)} free in cash.`,
+        `This buy needs ${atAsks ? '' : 'about '}${formatUsdAgainst(cost, context.availableCash)} with the fee${atAsks ? ' at the asks' : ''}; you have ${formatUsd(context.availableCash)} free in cash.`,
       );
     }
   } else if (quantity.value.greaterThan(context.availableQuantity)) {

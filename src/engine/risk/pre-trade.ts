@@ -1,11 +1,14 @@
-import { Dec, formatUsd } from '../decimal.ts';
+import { Dec, fixedAgainst, formatUsd, formatUsdAgainst } from '../decimal.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import { maxPositionValue, type RiskTier } from './tiers.ts';
 
 /** Why a circuit breaker halts new entries. */
 export type BreakerKind = 'daily-loss' | 'drawdown' | 'kill-switch';
 
-/** A tripped breaker: new entries are refused until `until` (a simulated time) or a reset. */
+/**
+ * A tripped breaker: new entries are refused until `until` (a simulated time) or a reset, and
+ * the open buys are cancelled when it trips (not held for later). Sells and stops keep working.
+ */
 export interface Breaker {
   readonly kind: BreakerKind;
   readonly since: number;
@@ -68,8 +71,8 @@ export function checkEntry(
     return refuse(
       'max-position',
       entry.held.isZero()
-        ? `Order notional ${formatUsd(entry.notional)} is over the ${tier.label} tier's position limit of ${formatUsd(limit)}.`
-        : `Order notional ${formatUsd(entry.notional)} would make the ${entry.symbol} position ${formatUsd(after)}, over the ${tier.label} tier's position limit of ${formatUsd(limit)}.`,
+        ? `Order notional ${formatUsdAgainst(entry.notional, limit)} is over the ${tier.label} tier's position limit of ${formatUsd(limit)}.`
+        : `Order notional ${formatUsd(entry.notional)} would make the ${entry.symbol} position ${formatUsdAgainst(after, limit)}, over the ${tier.label} tier's position limit of ${formatUsd(limit)}.`,
     );
   }
   if (entry.held.isZero() && account.otherPositions >= tier.maxOpenPositions) {
@@ -84,9 +87,10 @@ export function checkEntry(
     );
     const distance = entry.price.minus(entry.last).abs().dividedBy(entry.last);
     if (distance.greaterThan(band)) {
+      const [percent, allowed] = [distance.times(100), band.times(100)];
       return refuse(
         'price-band',
-        `The price ${formatUsd(entry.price)} is ${distance.times(100).toFixed(1)} % from the last price ${formatUsd(entry.last)}; the ${tier.label} tier allows ${band.times(100).toFixed(1)} %${account.stress > 1 ? ' while the market is this volatile' : ''}.`,
+        `The price ${formatUsd(entry.price)} is ${fixedAgainst(percent, allowed, 1)} % from the last price ${formatUsd(entry.last)}; the ${tier.label} tier allows ${allowed.toFixed(1)} %${account.stress > 1 ? ' while the market is this volatile' : ''}.`,
       );
     }
   }

