@@ -3,7 +3,7 @@ import { timedCommandSchema } from './command.ts';
 import { sessionConfigSchema } from './config.ts';
 import { epochMs } from './decimal.ts';
 import { clockSettingsSchema } from './clock.ts';
-import { sessionSnapshotSchema } from './snapshot.ts';
+import { storedSnapshotSchema } from './snapshot.ts';
 import { randomUuid } from './random-id.ts';
 
 /** Session ids are made only by `newSessionId` and by parsing through this schema. */
@@ -48,6 +48,6 @@ export const snapshotRowSchema = z.strictObject({
   savedAt: epochMs,
   /** Not part of the state hash: how the clock stood when saved, restored on open. */
   clock: clockSettingsSchema,
-  state: sessionSnapshotSchema,
+  state: storedSnapshotSchema,
 });
 export type SnapshotRow = z.infer<typeof snapshotRowSchema>;

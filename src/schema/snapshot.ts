@@ -64,6 +64,28 @@ export const sessionSnapshotSchema = z.strictObject({
   risk: riskStateSchema,
 }) satisfies z.ZodMiniType<SessionSnapshot>;
 
+/**
+ * A snapshot stored before round-trip statistics (version 2): its stats lack the break-even count
+ * and the open trips. It is read as version 3 with those empty; its stored hash then no longer
+ * matches, so opening the session replays the whole log, which rebuilds the statistics exactly.
+ */
+const legacySnapshotSchema = z.pipe(
+  z.extend(z.omit(sessionSnapshotSchema, { version: true, stats: true }), {
+    version: z.literal(2),
+    stats: z.omit(statsStateSchema, { breakEven: true, openTrips: true }),
+  }),
+  z.transform(
+    (old): z.infer<typeof sessionSnapshotSchema> => ({
+      ...old,
+      version: 3,
+      stats: { ...old.stats, breakEven: 0, openTrips: {} },
+    }),
+  ),
+);
+
+/** A stored snapshot of any version this app has written, as the current version. */
+export const storedSnapshotSchema = z.union([sessionSnapshotSchema, legacySnapshotSchema]);
+
 export const portfolioViewSchema = z.strictObject({
   time: epochMs,
   seq: count,
