@@ -7,6 +7,7 @@ export const PAGES = [
   { id: 'class', label: 'Class' },
   { id: 'monitor', label: 'Monitor' },
   { id: 'selftest', label: 'Self-test' },
+  { id: 'how', label: 'How it works' },
 ] as const;
 export type PageId = (typeof PAGES)[number]['id'];
 
