@@ -1,3 +1,4 @@
+import { sealFile } from '../engine/file-verdict.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DEMO_START, demoCommands, demoConfig } from '../engine/demo.ts';
 import {
@@ -46,7 +47,7 @@ export async function runDemo(options: {
   session.advanceTo(endTime);
   if (options.sessionOut) {
     const text = serializeSessionFile(
-      {
+      sealFile({
         type: SESSION_FILE_TYPE,
         version: SESSION_FILE_VERSION,
         meta: {
@@ -59,7 +60,7 @@ export async function runDemo(options: {
         commands,
         endTime,
         stateHash: await stateHash(session.snapshot()),
-      },
+      }),
       true,
     );
     writeFileSync(options.sessionOut, text);

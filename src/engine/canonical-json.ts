@@ -41,5 +41,10 @@ export function withSortedKeys<T>(value: T): T {
  * same digest, synchronously, in every engine, in node and on any page. Async for its callers.
  */
 export async function sha256Hex(text: string): Promise<string> {
+  return sha256HexSync(text);
+}
+
+/** The same SHA-256, for callers that cannot wait. */
+export function sha256HexSync(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
 }

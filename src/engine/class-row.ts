@@ -5,6 +5,7 @@ import { curveReturns, drawdown } from './analytics/metrics.ts';
 import type { Result } from './result.ts';
 import type { SessionFile } from './session-file.ts';
 import { replayLog, Session, stateHash } from './session.ts';
+import { verifyFile } from './file-verdict.ts';
 
 /** What checking a file found: it replays to its hash, to another hash, or not at all. */
 export type ClassVerdict = 'verified' | 'modified' | 'refused';
@@ -52,10 +53,6 @@ export const replayAtOnce: ReplayRunner = (session, commands, endTime) => {
   return Promise.resolve(replayed);
 };
 
-/** What a modified file's row says: the hash cannot tell which part was changed. */
-export const MODIFIED_REASON =
-  'It replays to another result than the one it claims: its log, settings or hash were edited.';
-
 /** The row of a file that could not be read or parsed. */
 export function refusedRow(file: string, reason: string, parsed?: SessionFile): ClassRow {
   return {
@@ -96,14 +93,15 @@ export async function classRow(
   const gain = equity.plus(snapshot.ledger.withdrawn).minus(deposited);
   const { stats, curve } = session.record();
   const { depth } = drawdown(curveReturns(curve).index, curve.intervalMs);
-  const verified = hash === f.stateHash;
+  const { verdict, reason } = verifyFile(f, hash);
   return {
     file,
     name: f.meta.name,
     author: f.meta.author ?? '',
     tier: f.config.risk?.label ?? '',
-    verdict: verified ? 'verified' : 'modified',
-    reason: verified ? '' : MODIFIED_REASON,
+    verdict,
+    // A teacher's table needs no sentence for a file that is what it says.
+    reason: verdict === 'verified' ? '' : reason,
     finalEquity: canonical(equity),
     returnPct: deposited.isZero() ? '0' : percent(gain.dividedBy(deposited)),
     maxDrawdownPct: percent(new Dec(depth)),

@@ -4,7 +4,7 @@ import { withSortedKeys } from './canonical-json.ts';
 
 /** The file type and the newest version this app writes and reads. */
 export const SESSION_FILE_TYPE = 'powertrader.session';
-export const SESSION_FILE_VERSION = 1;
+export const SESSION_FILE_VERSION = 2;
 
 /** Who made the file and when; text only, never trusted. */
 export interface SessionFileMeta {
@@ -28,6 +28,11 @@ export interface SessionFile {
   readonly commands: readonly TimedCommand[];
   readonly endTime: number;
   readonly stateHash: string;
+  /**
+   * SHA-256 of everything else in the file (see `fileHashOf`), so an edited name, author, date
+   * or setting shows. Null for a file of version 1, which had none.
+   */
+  readonly fileHash: string | null;
 }
 
 /**
@@ -49,6 +54,7 @@ export function serializeSessionFile(file: SessionFile, pretty: boolean): string
     commands: file.commands.map(({ at, command }) => ({ at, command: withSortedKeys(command) })),
     endTime: file.endTime,
     stateHash: file.stateHash,
+    ...(file.fileHash === null ? {} : { fileHash: file.fileHash }),
   };
   return `${JSON.stringify(ordered, null, pretty ? 2 : undefined)}\n`;
 }

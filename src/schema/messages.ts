@@ -296,6 +296,8 @@ export const importPreviewSchema = z.strictObject({
   commandCount: z.int().check(z.minimum(0)),
   finalEquity: decimalString,
   verdict: z.enum(['verified', 'modified']),
+  reason: z.string(),
+  settings: z.array(z.string()),
   fileHash: sha256Schema,
   replayedHash: sha256Schema,
 });

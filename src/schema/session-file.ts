@@ -17,7 +17,7 @@ export { FILE_LIMITS, REPLAY_LIMITS };
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-const sessionFileV1Schema = z
+const sessionFileSchema = z
   .strictObject({
     type: z.literal(SESSION_FILE_TYPE),
     version: z.literal(SESSION_FILE_VERSION),
@@ -48,6 +48,8 @@ const sessionFileV1Schema = z
     ),
     endTime: epochMs,
     stateHash: sha256Schema,
+    // Null only for a file of version 1 (migrated below), which had no file hash.
+    fileHash: z.nullable(sha256Schema),
   })
   .check(
     z.superRefine((f, ctx) => {
@@ -85,12 +87,14 @@ const sessionFileV1Schema = z
   ) satisfies z.ZodMiniType<SessionFile>;
 
 /**
- * Migrations from each older file version to the next. Version 1 is the first, so there are none
- * yet; version 2 will add `1: (v1) => v2` here, and every older file keeps opening.
+ * Migrations from each older file version to the next, so every older file keeps opening.
+ * Version 2 added the file hash; a version 1 file has none, and says so in its verdict.
  */
 const MIGRATIONS: Readonly<
   Record<number, (old: Record<string, unknown>) => Record<string, unknown>>
-> = {};
+> = {
+  1: (v1) => ({ ...v1, version: 2, fileHash: null }),
+};
 
 export type FileRefusal =
   | 'too-large'
@@ -141,7 +145,7 @@ export function parseSessionFile(input: string): Result<SessionFile, FileRefusal
   // The work a replay would take is bounded before anything else is looked at.
   const tooMuch = replayLimitProblem(extentOf(envelope));
   if (tooMuch) return refusal('over-limit', tooMuch);
-  const parsed = sessionFileV1Schema.safeParse(envelope);
+  const parsed = sessionFileSchema.safeParse(envelope);
   if (!parsed.success)
     return refusal('invalid', `The file is damaged: ${describeIssues(parsed.error)}`);
   return { ok: true, value: parsed.data };

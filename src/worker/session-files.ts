@@ -1,3 +1,4 @@
+import { sealFile, unusualSettings, verifyFile } from '../engine/file-verdict.ts';
 import {
   SESSION_FILE_TYPE,
   SESSION_FILE_VERSION,
@@ -28,7 +29,7 @@ export async function exportSessionFile(
   options: { readonly pretty: boolean; readonly author?: string | undefined },
 ): Promise<ExportedFile> {
   const text = serializeSessionFile(
-    {
+    sealFile({
       type: SESSION_FILE_TYPE,
       version: SESSION_FILE_VERSION,
       meta: {
@@ -42,7 +43,7 @@ export async function exportSessionFile(
       commands: commands.map(({ at, command }) => ({ at, command })),
       endTime: session.time,
       stateHash: await stateHash(session.snapshot()),
-    },
+    }),
     options.pretty,
   );
   const slug =
@@ -83,6 +84,10 @@ export async function resumeSession(
 /** An import checked and ready to keep: the exact rows Keep writes, and what the preview shows. */
 export interface PreparedImport {
   readonly verdict: 'verified' | 'modified';
+  /** What the verdict checked and found, as a sentence. */
+  readonly reason: string;
+  /** Settings that differ from a new session's, one line each. */
+  readonly settings: readonly string[];
   readonly replayedHash: string;
   readonly finalEquity: string;
   readonly row: SessionRow;
@@ -117,7 +122,7 @@ export async function prepareImport(
     );
   const state = session.snapshot();
   const replayedHash = await stateHash(state);
-  const verdict = replayedHash === file.stateHash ? 'verified' : 'modified';
+  const { verdict, reason } = verifyFile(file, replayedHash);
   const id = newSessionId();
   const name =
     verdict === 'verified'
@@ -166,6 +171,8 @@ export async function prepareImport(
     );
   return ok({
     verdict,
+    reason,
+    settings: unusualSettings(file),
     replayedHash,
     finalEquity: session.view().equity,
     row: row.data,

@@ -436,7 +436,7 @@ export class SessionService {
     if (!prepared.ok) return prepared;
     if (this.importing?.token !== token)
       return refuse('cancelled', 'The import was cancelled; nothing was stored.');
-    const { verdict, replayedHash, finalEquity } = prepared.value;
+    const { verdict, reason, settings, replayedHash, finalEquity } = prepared.value;
     this.importing = { token, ready: prepared.value };
     return ok({
       token,
@@ -448,6 +448,8 @@ export class SessionService {
       commandCount: file.commands.length,
       finalEquity,
       verdict,
+      reason,
+      settings: [...settings],
       fileHash: file.stateHash,
       replayedHash,
     });

@@ -27,7 +27,7 @@ test('a session exported on one device imports, replays and verifies on another'
   await buy(page, '0.1');
   const text = await exportSession(page);
   const file = JSON.parse(text);
-  expect(file).toMatchObject({ type: 'powertrader.session', version: 1, meta: { author: 'Ada' } });
+  expect(file).toMatchObject({ type: 'powertrader.session', version: 2, meta: { author: 'Ada' } });
   expect(file.commands).toHaveLength(2);
 
   const other = await browser.newContext();

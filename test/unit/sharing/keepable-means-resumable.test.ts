@@ -150,13 +150,14 @@ const generatedFile = fc
     }
     const file: SessionFile = {
       type: 'powertrader.session',
-      version: 1,
+      version: 2,
       meta: { name: 'Generated', createdAt, appVersion: '0.1.0' },
       seed,
       config: SMALL,
       commands,
       endTime,
       stateHash: '0'.repeat(64),
+      fileHash: null,
     };
     return { file, mutation: applied };
   });

@@ -26,12 +26,14 @@ describe('the session file', () => {
     }
   });
 
-  it('writes the envelope first and the hash last', () => {
+  it('writes the envelope first and the hashes last', () => {
     const text = serializeSessionFile(file, false);
     expect(
-      text.startsWith('{"type":"powertrader.session","version":1,"meta":{"name":"Golden"'),
+      text.startsWith('{"type":"powertrader.session","version":2,"meta":{"name":"Golden"'),
     ).toBe(true);
-    expect(text.endsWith(`"stateHash":"${GOLDEN_HASH}"}\n`)).toBe(true);
+    expect(text.endsWith(`"stateHash":"${GOLDEN_HASH}","fileHash":"${file.fileHash}"}\n`)).toBe(
+      true,
+    );
   });
 });
 
