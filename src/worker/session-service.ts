@@ -837,7 +837,7 @@ export class SessionService {
     const config = demoConfig();
     const id = await createNewSession(
       opened.db,
-      `Demo, seed ${seed.data}`,
+      await unusedName(opened.db, `Demo, seed ${seed.data}`),
       config,
       demoCommands(seed.data, config).map((c) => c.command),
       seed.data,
@@ -904,6 +904,14 @@ async function restore(db: PowerTraderDb, stored: StoredSession): Promise<Sessio
   const resumed = await resumeSession(stored, () => loadAllCommands(db, row.id));
   if (!resumed.ok) throw new Error(`Session ${row.id} cannot be resumed: ${resumed.message}`);
   return resumed.value;
+}
+
+/** The name, or the name with the first free number after it: "Demo, seed 42 (2)". */
+async function unusedName(db: PowerTraderDb, name: string): Promise<string> {
+  const taken = new Set((await db.sessions.toArray()).map((s) => (s as { name?: unknown }).name));
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${name} (${n})`;
+  return candidate;
 }
 
 async function createDefaultSession(db: PowerTraderDb): Promise<SessionId> {

@@ -27,6 +27,15 @@ describe('the session worker with real IndexedDB', () => {
     expect(tab.view.portfolio.seq).toBe(1);
   });
 
+  it('names a second demo of the same seed apart from the first', async () => {
+    const dbName = freshDb();
+    const tab = await openTab(dbName);
+    views.parse(await tab.client.startDemo('42'));
+    views.parse(await tab.client.startDemo('42'));
+    const names = (await dump(dbName)).sessions.map((s) => s.name).filter((n) => /^Demo/.test(n));
+    expect(names.sort()).toEqual(['Demo, seed 42', 'Demo, seed 42 (2)']);
+  });
+
   it('has a command durable in IndexedDB when it acknowledges it', async () => {
     const dbName = freshDb();
     const tab = await openTab(dbName);

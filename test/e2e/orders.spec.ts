@@ -2,11 +2,16 @@ import { buy, expect, openApp, test } from './fixtures.ts';
 
 test('the demo opens five Moderate-sized positions that survive a reload', async ({ page }) => {
   await openApp(page);
+  // A first visit opens on a welcome whose first action is the demo.
+  await expect(page.getByRole('heading', { name: 'Welcome to PowerTrader' })).toBeVisible();
   await page.getByLabel('Seed').fill('42');
   await page.getByRole('button', { name: 'Run the demo' }).click();
   for (const symbol of ['BTC', 'ETH', 'ADA', 'SOL', 'DOT']) {
     await expect(page.getByTestId(`position-${symbol}`)).toBeVisible();
   }
+  // It runs where prices visibly move, and says so.
+  await expect(page.getByText('The demo runs at 60×')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome to PowerTrader' })).toBeHidden();
   // Each position is about 2 % of $50,000: under $1,000 at the price it was bought.
   const btc = await page.getByTestId('position-BTC').getByTestId('position-quantity').textContent();
   expect(Number(btc) * 49_973).toBeLessThan(1000);
