@@ -30,11 +30,13 @@ export class PwaState {
   persisted = $state<boolean | null>(null);
   private updater: ((reload: boolean) => Promise<void>) | undefined;
   private accepted = false;
-  private activated = false;
 
   constructor() {
-    // The service worker takes control of a first visit once the app is cached.
-    navigator.serviceWorker?.addEventListener('controllerchange', () => this.refreshOffline());
+    navigator.serviceWorker?.addEventListener('controllerchange', () => {
+      // A first visit is taken over once the app is cached; an accepted update, once it is active.
+      this.refreshOffline();
+      if (this.accepted) window.location.reload();
+    });
   }
 
   get offlineReady(): boolean {
@@ -50,19 +52,18 @@ export class PwaState {
     this.updater = update;
   }
 
-  /** The user chose to load the new version: activate it, then reload this tab. */
+  /** The user chose to load the new version: activate it; this tab reloads once it serves. */
   async reload(): Promise<void> {
     this.accepted = true;
-    // Another tab already switched the app to the new version: loading it is all that is left.
-    if (this.activated) window.location.reload();
+    const waiting = (await navigator.serviceWorker?.getRegistration())?.waiting;
+    // Another tab already switched to the new version: loading it is all that is left.
+    if (!waiting) window.location.reload();
     else await this.updater?.(true);
   }
 
-  /** A new version took control: reload where the user asked for it, keep prompting elsewhere. */
+  /** A new version took control while this tab runs the old one: it keeps the prompt. */
   newVersionActive(): void {
-    this.activated = true;
-    if (this.accepted) window.location.reload();
-    else this.needRefresh = true;
+    if (!this.accepted) this.needRefresh = true;
   }
 
   /** Asks for persistent storage once; later visits only read the answer. */
