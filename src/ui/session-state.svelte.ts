@@ -32,6 +32,7 @@ export const CHART_INTERVALS = ['1m', '5m', '1h', '1d'] as const;
 export type ChartInterval = (typeof CHART_INTERVALS)[number];
 /** The speed the demo runs at, so that its prices move where a person can see them. */
 const DEMO_SPEED = 60;
+const DEMO_NOTE = `The demo runs at ${DEMO_SPEED}×: a simulated hour passes every minute. Pause or change the speed at the top.`;
 /** Each chart interval in milliseconds. */
 export const INTERVAL_MS: Record<ChartInterval, number> = {
   '1m': 60_000,
@@ -96,6 +97,8 @@ export class SessionState {
   }
 
   async setSpeed(speed: Speed): Promise<void> {
+    // The demo's note about the speed it runs at no longer holds.
+    if (this.notice === DEMO_NOTE) this.notice = null;
     await this.client.setSpeed(speed);
   }
 
@@ -145,7 +148,7 @@ export class SessionState {
       this.show(answer.value);
       // At 1× a minute candle takes a minute: the demo runs where prices visibly move.
       await this.setSpeed(DEMO_SPEED);
-      this.notice = `The demo runs at ${DEMO_SPEED}×: a simulated hour passes every minute. Pause or change the speed at the top.`;
+      this.notice = DEMO_NOTE;
     }
     return answer;
   }

@@ -1,5 +1,6 @@
 // `npm run screenshot`: rebuilds public/screenshots/wide.png (the README's picture and the
-// manifest's install screenshot) from the built app: the demo, then some market at 600×.
+// manifest's install screenshot) from the built app: the demo, then some market at 600×; and
+// the same app on a phone (360 px) and a projector (1920 px) for the README.
 import { openWhenReady, startPreview } from '../support/preview.ts';
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.ts';
@@ -21,6 +22,16 @@ try {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'public/screenshots/wide.png' });
   console.log('wrote public/screenshots/wide.png');
+  for (const [name, width, height] of [
+    ['phone', 360, 780],
+    ['projector', 1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(1500);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `public/screenshots/${name}.png` });
+    console.log(`wrote public/screenshots/${name}.png`);
+  }
 } finally {
   await browser.close();
   preview.stop();
