@@ -74,13 +74,11 @@ const legacySnapshotSchema = z.pipe(
     version: z.literal(2),
     stats: z.omit(statsStateSchema, { breakEven: true, openTrips: true }),
   }),
-  z.transform(
-    (old): z.infer<typeof sessionSnapshotSchema> => ({
-      ...old,
-      version: 3,
-      stats: { ...old.stats, breakEven: 0, openTrips: {} },
-    }),
-  ),
+  z.transform((old): z.infer<typeof sessionSnapshotSchema> => ({
+    ...old,
+    version: 3,
+    stats: { ...old.stats, breakEven: 0, openTrips: {} },
+  })),
 );
 
 /** A stored snapshot of any version this app has written, as the current version. */
