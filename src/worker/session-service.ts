@@ -648,7 +648,7 @@ export class SessionService {
       this.attachBook();
       return refuse(
         'storage-failed',
-        `The command could not be saved (${describeError(error)}). Nothing changed.`,
+        `The command could not be saved (${describeError(error)}). Nothing changed.${isQuotaError(error) ? ` ${STORAGE_FULL_HELP}` : ''}`,
       );
     }
     this.lastSave = Date.now();
@@ -1103,6 +1103,12 @@ function tradingView(session: Session): TradingView {
       session.config.assets,
     ),
   };
+}
+
+/** Whether storage refused a write for lack of room (Dexie may wrap the browser's error). */
+function isQuotaError(error: unknown): boolean {
+  const named = (e: unknown) => e instanceof Error && e.name === 'QuotaExceededError';
+  return named(error) || (error instanceof Error && named((error as { inner?: unknown }).inner));
 }
 
 /** The clock's rate for a speed setting; max speed does not use the clock's rate. */

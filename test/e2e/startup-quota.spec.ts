@@ -40,6 +40,12 @@ test('with storage full the app opens read-only, refuses trades, still exports, 
   await expect
     .poll(() => scratchWrite(page), { timeout: 50_000, intervals: [2000] })
     .toBe('QuotaExceededError');
+  // A trade in the session already open is refused, and the refusal says how to make room.
+  await page.getByLabel('Quantity (BTC)').fill('0.05');
+  await page.getByRole('button', { name: 'Buy BTC' }).click();
+  await expect(page.getByText('could not be saved')).toContainText(
+    'Export and delete old sessions on the Sessions page',
+  );
 
   await page.reload();
   await expect(page.getByTestId('equity')).toBeVisible();
