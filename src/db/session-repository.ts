@@ -1,4 +1,4 @@
-import type { Result } from '../schema/messages.ts';
+import { describeIssues, type Result } from '../schema/messages.ts';
 import {
   commandRowSchema,
   sessionRowSchema,
@@ -41,22 +41,76 @@ export async function createSession(
   });
 }
 
-/** The id of the session saved most recently, if any. */
-export async function latestSessionId(db: PowerTraderDb): Promise<SessionId | undefined> {
-  const latest = await db.snapshots.orderBy('savedAt').last();
-  return latest ? snapshotRowSchema.parse(latest).sessionId : undefined;
+/** A stored row that does not parse: the session cannot be opened, only exported raw or deleted. */
+export class DamagedSessionError extends Error {}
+
+/** Parses a stored row, naming the part of the session that is damaged if it does not parse. */
+function parseStored<T>(
+  schema: {
+    safeParse(
+      value: unknown,
+    ): { success: true; data: T } | { success: false; error: Parameters<typeof describeIssues>[0] };
+  },
+  value: unknown,
+  part: string,
+): T {
+  if (value === undefined) throw new DamagedSessionError(`its ${part} is missing`);
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw new DamagedSessionError(
+      `its ${part} is damaged (${describeIssues(parsed.error).replace(/\.$/, '')})`,
+    );
+  return parsed.data;
 }
 
 async function readStored(db: PowerTraderDb, id: SessionId): Promise<StoredSession | undefined> {
   const rawRow = await db.sessions.get(id);
   if (!rawRow) return undefined;
-  const row = sessionRowSchema.parse(rawRow);
-  const snapshot = snapshotRowSchema.parse(await db.snapshots.get(id));
+  const row = parseStored(sessionRowSchema, rawRow, 'settings row');
+  const snapshot = parseStored(snapshotRowSchema, await db.snapshots.get(id), 'saved snapshot');
   const rawCommands = await db.commands
     .where('[sessionId+seq]')
     .between([id, snapshot.state.seq + 1], [id, Infinity])
     .toArray();
-  return { row, snapshot, commandsAfter: rawCommands.map((c) => commandRowSchema.parse(c)) };
+  return {
+    row,
+    snapshot,
+    commandsAfter: rawCommands.map((c) => parseStored(commandRowSchema, c, `command ${c.seq}`)),
+  };
+}
+
+/**
+ * Every stored session id, the most recently saved first, then any without a saved snapshot.
+ * Reads keys only, so a damaged row cannot stop the app from finding the others.
+ */
+export async function sessionIdsByRecency(db: PowerTraderDb): Promise<string[]> {
+  const recent = (await db.snapshots.orderBy('savedAt').reverse().primaryKeys()).map(String);
+  const all = (await db.sessions.toCollection().primaryKeys()).map(String);
+  return [...recent.filter((id) => all.includes(id)), ...all.filter((id) => !recent.includes(id))];
+}
+
+/** Whether a session has a row, read without parsing it. */
+export async function hasSession(db: PowerTraderDb, id: string): Promise<boolean> {
+  return (await db.sessions.where('id').equals(id).count()) > 0;
+}
+
+/** A stored session's name if its row still has a readable one. */
+export async function readableName(db: PowerTraderDb, id: string): Promise<string | undefined> {
+  const raw: unknown = await db.sessions.get(id).catch(() => undefined);
+  const name = raw && typeof raw === 'object' && 'name' in raw ? raw.name : undefined;
+  return typeof name === 'string' && name.length > 0 ? name.slice(0, 80) : undefined;
+}
+
+/** Whatever is stored for a session, unparsed: the rescue copy of a session that cannot open. */
+export function readRawSession(
+  db: PowerTraderDb,
+  id: string,
+): Promise<{ session: unknown; snapshot: unknown; commands: unknown[] }> {
+  return db.transaction('r', db.sessions, db.commands, db.snapshots, async () => ({
+    session: await db.sessions.get(id),
+    snapshot: await db.snapshots.get(id),
+    commands: await db.commands.where('[sessionId+seq]').between([id, 0], [id, Infinity]).toArray(),
+  }));
 }
 
 /** Reads a session without claiming it (a follower tab does this). */
@@ -140,37 +194,49 @@ export async function loadAllCommands(db: PowerTraderDb, id: SessionId): Promise
     .where('[sessionId+seq]')
     .between([id, 1], [id, Infinity])
     .toArray();
-  return rows.map((c) => commandRowSchema.parse(c));
+  return rows.map((c) => parseStored(commandRowSchema, c, `command ${c.seq}`));
 }
 
 /** A stored session with what the sessions list shows about it. */
-export interface SessionListing {
-  readonly row: SessionRow;
-  readonly snapshot: SnapshotRow;
+export type SessionListing = {
   readonly commandCount: number;
   /** Size of its rows as JSON text: a close estimate of what it takes on disk. */
   readonly bytes: number;
-}
+} & (
+  | { readonly row: SessionRow; readonly snapshot: SnapshotRow; readonly damaged?: undefined }
+  | { readonly id: string; readonly name?: string; readonly damaged: string }
+);
 
-/** Every stored session, the most recently saved first. */
+/** Every stored session, the most recently saved first; damaged ones last, marked so. */
 export function listSessions(db: PowerTraderDb): Promise<SessionListing[]> {
   return db.transaction('r', db.sessions, db.commands, db.snapshots, async () => {
     const listings: SessionListing[] = [];
-    for (const raw of await db.sessions.toArray()) {
-      const row = sessionRowSchema.parse(raw);
-      const snapshot = snapshotRowSchema.parse(await db.snapshots.get(row.id));
-      const commands = await db.commands
-        .where('[sessionId+seq]')
-        .between([row.id, 1], [row.id, Infinity])
-        .toArray();
-      const bytes = [row, snapshot, ...commands].reduce(
-        (sum, r) => sum + JSON.stringify(r).length,
-        0,
-      );
-      listings.push({ row, snapshot, commandCount: commands.length, bytes });
+    for (const id of (await db.sessions.toCollection().primaryKeys()).map(String)) {
+      const { session, snapshot, commands } = await readRawSession(db, id);
+      const sizes = {
+        commandCount: commands.length,
+        bytes: jsonBytes([session, snapshot, ...commands]),
+      };
+      try {
+        const row = parseStored(sessionRowSchema, session, 'settings row');
+        listings.push({
+          row,
+          snapshot: parseStored(snapshotRowSchema, snapshot, 'saved snapshot'),
+          ...sizes,
+        });
+      } catch (error) {
+        if (!(error instanceof DamagedSessionError)) throw error;
+        const name = await readableName(db, id);
+        listings.push({ id, ...(name ? { name } : {}), damaged: error.message, ...sizes });
+      }
     }
-    return listings.sort((a, b) => b.snapshot.savedAt - a.snapshot.savedAt);
+    const savedAt = (l: SessionListing) => (l.damaged === undefined ? l.snapshot.savedAt : -1);
+    return listings.sort((a, b) => savedAt(b) - savedAt(a));
   });
+}
+
+function jsonBytes(rows: readonly unknown[]): number {
+  return rows.reduce<number>((sum, r) => sum + (JSON.stringify(r)?.length ?? 0), 0);
 }
 
 /** Renames a session. */
@@ -199,7 +265,7 @@ export function duplicateSession(
 }
 
 /** Deletes a session, its log and its snapshot, all or nothing. */
-export function deleteSession(db: PowerTraderDb, id: SessionId): Promise<void> {
+export function deleteSession(db: PowerTraderDb, id: string): Promise<void> {
   return db.transaction('rw', db.sessions, db.commands, db.snapshots, async () => {
     await db.commands.where('[sessionId+seq]').between([id, 0], [id, Infinity]).delete();
     await db.snapshots.delete(id);

@@ -93,6 +93,17 @@ export const depthViewSchema = z.strictObject({
 });
 export type DepthView = z.infer<typeof depthViewSchema>;
 
+/** A stored session that could not be opened: its id, its name if readable, and why. */
+export const damagedSessionSchema = z.strictObject({
+  id: z.string().check(z.maxLength(200)),
+  name: z.optional(z.string()),
+  reason: z.string(),
+});
+export type DamagedSession = z.infer<typeof damagedSessionSchema>;
+
+/** The id of a stored session as the rescue actions (raw export, delete) take it: any key. */
+export const storedIdSchema = damagedSessionSchema.shape.id;
+
 export const sessionViewSchema = z.strictObject({
   sessionId: sessionIdSchema,
   name: z.string(),
@@ -106,6 +117,10 @@ export const sessionViewSchema = z.strictObject({
   markets: z.array(marketRowSchema),
   halted: z.array(z.string()),
   trading: tradingViewSchema,
+  /** Sessions passed over at start-up because they could not be opened. */
+  damaged: z.optional(z.array(damagedSessionSchema)),
+  /** Storage refused a write at start-up: the session is shown, nothing can be saved. */
+  readOnly: z.optional(z.boolean()),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
@@ -265,14 +280,16 @@ export const sessionNameSchema = plainLabel(80, 'A session name');
 
 /** One row of the sessions list. */
 export const sessionSummarySchema = z.strictObject({
-  id: sessionIdSchema,
+  id: storedIdSchema,
   name: z.string(),
-  createdAt: epochMs,
-  savedAt: epochMs,
+  createdAt: z.nullable(epochMs),
+  savedAt: z.nullable(epochMs),
   commandCount: z.int().check(z.minimum(0)),
   bytes: z.int().check(z.minimum(0)),
-  equity: decimalString,
+  equity: z.nullable(decimalString),
   current: z.boolean(),
+  /** Why it cannot be opened, for a session whose stored rows do not parse. */
+  damaged: z.optional(z.string()),
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 

@@ -4,6 +4,7 @@ import {
   candleViewSchema,
   commandAckSchema,
   depthViewSchema,
+  exportedFileSchema,
   orderEstimateSchema,
   type DepthView,
   type OrderEstimate,
@@ -19,6 +20,7 @@ import {
 import { proxy, type SessionClient } from '../worker/client.ts';
 import { fillEventSchema } from '../schema/orders.ts';
 import type { FillEvent } from '../engine/events.ts';
+import { download } from './download.ts';
 
 const viewResult = resultSchema(sessionViewSchema);
 const ackResult = resultSchema(commandAckSchema);
@@ -26,6 +28,8 @@ const candlesResult = resultSchema(z.array(candleViewSchema));
 const depthResult = resultSchema(depthViewSchema);
 const estimateResult = resultSchema(orderEstimateSchema);
 const fillsResult = resultSchema(z.array(fillEventSchema));
+const fileResult = resultSchema(exportedFileSchema);
+const doneResult = resultSchema(z.literal(true));
 
 /** Candle intervals the chart offers. */
 export const CHART_INTERVALS = ['1m', '5m', '1h', '1d'] as const;
@@ -151,6 +155,20 @@ export class SessionState {
       this.notice = DEMO_NOTE;
     }
     return answer;
+  }
+
+  /** Downloads whatever is stored for a session, unparsed: the rescue copy of a damaged one. */
+  async exportRaw(id: string): Promise<void> {
+    const made = fileResult.parse(await this.client.exportRawSession(id));
+    if (made.ok)
+      download(new File([made.value.text], made.value.fileName, { type: 'application/json' }));
+    else this.notice = made.message;
+  }
+
+  /** Deletes a session that could not be opened; the worker then stops naming it. */
+  async deleteDamaged(id: string): Promise<void> {
+    const done = doneResult.parse(await this.client.deleteSession(id));
+    this.notice = done.ok ? 'The damaged session was deleted.' : done.message;
   }
 
   /** Shows another asset in the chart and the ticket. */

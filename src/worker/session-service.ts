@@ -15,14 +15,18 @@ import {
   appendCommand,
   claimWriter,
   createSession,
+  DamagedSessionError,
   deleteSession,
   duplicateSession,
-  latestSessionId,
+  hasSession,
   listSessions,
   loadAllCommands,
   loadSession,
+  readableName,
+  readRawSession,
   renameSession,
   saveSnapshot,
+  sessionIdsByRecency,
   type StoredSession,
 } from '../db/session-repository.ts';
 import { FILE_LIMITS, parseSessionFile } from '../schema/session-file.ts';
@@ -48,7 +52,9 @@ import {
   openRequestSchema,
   sessionNameSchema,
   speedSchema,
+  storedIdSchema,
   type CommandAck,
+  type DamagedSession,
   type ExportedFile,
   type ImportPreview,
   type SessionSummary,
@@ -80,6 +86,9 @@ const PUSH_INTERVAL_MS = 16;
 const CLOCK_INTERVAL_MS = 100;
 /** How often the clock's progress between commands is saved, in wall milliseconds. */
 const CLOCK_SAVE_INTERVAL_MS = 5000;
+/** What a person can do when storage is full; shown in the banner and in every refusal. */
+export const STORAGE_FULL_HELP =
+  'Export and delete old sessions on the Sessions page, or free space on this device; nothing was lost.';
 
 interface Opened {
   readonly db: PowerTraderDb;
@@ -134,6 +143,10 @@ export class SessionService {
     }),
   );
   private importing: { token: string; ready?: PreparedImport } | undefined;
+  /** Sessions passed over at the last open because they could not be opened. */
+  private damaged: DamagedSession[] = [];
+  /** Storage refused a write at open: the session is shown and nothing is written. */
+  private readOnly = false;
 
   /** Registers the one listener that receives pushed views and notices. */
   subscribe(listener: (message: WorkerMessage) => unknown): void {
@@ -147,24 +160,55 @@ export class SessionService {
     await this.close();
     const dbName = request.data.dbName ?? DEFAULT_DB_NAME;
     this.pace = [];
+    this.readOnly = false;
     const db = new PowerTraderDb(dbName);
-    const id =
-      request.data.sessionId ?? (await latestSessionId(db)) ?? (await createDefaultSession(db));
-    const stored = await loadSession(db, id);
-    if (!stored) return refuse('not-found', 'That session no longer exists on this device.');
+    const found = await this.firstThatOpens(db, request.data.sessionId);
+    if (!found) {
+      db.close();
+      return refuse('not-found', 'That session no longer exists on this device.');
+    }
+    const id = found.stored.row.id;
     const channel = new BroadcastChannel(`powertrader:${dbName}:${id}`);
     channel.onmessage = () => void this.followChange();
     this.opened = {
       db,
       channel,
       lockName: `powertrader:${dbName}:${id}`,
-      row: stored.row,
-      session: await restore(db, stored),
+      row: found.stored.row,
+      session: found.session,
     };
     this.attachBook();
     if (await this.requestLock('try')) await this.becomeLeader();
     else this.becomeFollower();
     return ok(await this.view());
+  }
+
+  /**
+   * The asked-for session, else the one saved last, else the next that opens, else a new one.
+   * A session whose rows do not parse or whose log does not replay is set aside and named, so
+   * that one broken session never stops the app. Undefined only if the asked-for one is gone.
+   */
+  private async firstThatOpens(
+    db: PowerTraderDb,
+    asked: SessionId | undefined,
+  ): Promise<{ stored: StoredSession; session: Session } | undefined> {
+    this.damaged = [];
+    const recent = await sessionIdsByRecency(db);
+    if (asked !== undefined && !recent.includes(asked)) return undefined;
+    const candidates = asked === undefined ? recent : [asked, ...recent.filter((i) => i !== asked)];
+    for (const id of candidates) {
+      try {
+        // Ids come raw from the table's keys: a malformed one shows up as a damaged row.
+        const stored = await loadSession(db, id as SessionId);
+        if (stored) return { stored, session: await restore(db, stored) };
+      } catch (error) {
+        if (!(error instanceof DamagedSessionError)) throw error;
+        const name = await readableName(db, id);
+        this.damaged.push({ id, ...(name ? { name } : {}), reason: error.message });
+      }
+    }
+    const stored = (await loadSession(db, await createDefaultSession(db)))!;
+    return { stored, session: await restore(db, stored) };
   }
 
   /** Makes this tab the writer, safely, even while another tab holds the session. */
@@ -262,16 +306,25 @@ export class SessionService {
     if (!opened) return refuse('not-open', 'No session is open.');
     const listings = await listSessions(opened.db);
     return ok(
-      listings.map(({ row, snapshot, commandCount, bytes }) => ({
-        id: row.id,
-        name: row.name,
-        createdAt: row.createdAt,
-        savedAt: snapshot.savedAt,
-        commandCount,
-        bytes,
-        equity: Session.fromSnapshot(row.config, snapshot.state).view().equity,
-        current: row.id === opened.row.id,
-      })),
+      listings.map((listing) => {
+        const { commandCount, bytes } = listing;
+        if (listing.damaged !== undefined) {
+          const { id, name = 'Unreadable session', damaged } = listing;
+          const unknown = { createdAt: null, savedAt: null, equity: null };
+          return { id, name, ...unknown, commandCount, bytes, current: false, damaged };
+        }
+        const { row, snapshot } = listing;
+        return {
+          id: row.id,
+          name: row.name,
+          createdAt: row.createdAt,
+          savedAt: snapshot.savedAt,
+          commandCount,
+          bytes,
+          equity: Session.fromSnapshot(row.config, snapshot.state).view().equity,
+          current: row.id === opened.row.id,
+        };
+      }),
     );
   }
 
@@ -324,7 +377,7 @@ export class SessionService {
     });
   }
 
-  /** Deletes a session that is neither open here nor in another tab. */
+  /** Deletes a session that is neither open here nor in another tab, damaged ones included. */
   async deleteSession(idInput: unknown): Promise<Result<true>> {
     if (this.opened?.row.id === idInput) {
       return refuse(
@@ -332,7 +385,38 @@ export class SessionService {
         'This session is open here. Open another session before deleting it.',
       );
     }
-    return this.withSession(idInput, (db, id) => deleteSession(db, id));
+    const opened = this.opened;
+    const id = storedIdSchema.safeParse(idInput);
+    if (!opened || !id.success) return refuse('bad-request', 'That is not a stored session.');
+    if (!(await hasSession(opened.db, id.data)))
+      return refuse('not-found', 'That session no longer exists on this device.');
+    const deleted = await this.whileUnused(opened.db, id.data, () =>
+      deleteSession(opened.db, id.data),
+    );
+    if (deleted.ok) {
+      this.damaged = this.damaged.filter((d) => d.id !== id.data);
+      this.schedulePush();
+    }
+    return deleted;
+  }
+
+  /** Whatever is stored for a session, unparsed, as JSON: the way out for one that cannot open. */
+  async exportRawSession(idInput: unknown): Promise<Result<ExportedFile>> {
+    const opened = this.opened;
+    const id = storedIdSchema.safeParse(idInput);
+    if (!opened || !id.success) return refuse('bad-request', 'That is not a stored session.');
+    const rows = await readRawSession(opened.db, id.data);
+    if (rows.session === undefined && rows.snapshot === undefined && rows.commands.length === 0)
+      return refuse('not-found', 'That session no longer exists on this device.');
+    const file = { type: 'powertrader-raw-session', id: id.data, ...rows };
+    // Structured clone stores values JSON has no words for; they are kept as text.
+    const text = JSON.stringify(
+      file,
+      (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v),
+      2,
+    );
+    const slug = id.data.replace(/[^a-z0-9-]/gi, '').slice(0, 40) || 'session';
+    return ok({ fileName: `powertrader-raw-${slug}.json`, text: `${text}\n` });
   }
 
   /** The open session as a shareable file. */
@@ -496,12 +580,21 @@ export class SessionService {
       await change(opened.db, id.data, row);
       return ok(true);
     }
+    return this.whileUnused(opened.db, id.data, () => change(opened.db, id.data, row));
+  }
+
+  /** Runs a change on a session that is not open here, holding its lock so no other tab is in it. */
+  private async whileUnused(
+    db: PowerTraderDb,
+    id: string,
+    change: () => Promise<void>,
+  ): Promise<Result<true>> {
     const done = await this.locks.request(
-      `powertrader:${opened.db.name}:${id.data}`,
+      `powertrader:${db.name}:${id}`,
       { ifAvailable: true },
       async (lock) => {
         if (!lock) return false;
-        await change(opened.db, id.data, row);
+        await change();
         return true;
       },
     );
@@ -513,6 +606,11 @@ export class SessionService {
     if (!opened || this.role !== 'leader') {
       return refuse('not-writer', 'This session is open in another tab. Take over to trade here.');
     }
+    if (this.readOnly)
+      return refuse(
+        'storage-full',
+        `Storage on this device is full, so this session is read-only and nothing was changed. ${STORAGE_FULL_HELP}`,
+      );
     this.advanceClock();
     const { session, row } = opened;
     const at = session.time;
@@ -552,7 +650,7 @@ export class SessionService {
       this.attachBook();
       return refuse(
         'storage-failed',
-        `The command could not be saved (${describeError(error)}). Nothing changed.`,
+        `The command could not be saved (${describeError(error)}). Nothing changed.${isQuotaError(error) ? ` ${STORAGE_FULL_HELP}` : ''}`,
       );
     }
     this.lastSave = Date.now();
@@ -564,7 +662,7 @@ export class SessionService {
 
   private async saveClock(): Promise<void> {
     const opened = this.opened;
-    if (!opened || this.role !== 'leader' || !this.unsaved) return;
+    if (!opened || this.role !== 'leader' || !this.unsaved || this.readOnly) return;
     const state = opened.session.snapshot();
     const snapshot = {
       sessionId: opened.row.id,
@@ -587,7 +685,13 @@ export class SessionService {
 
   private async becomeLeader(): Promise<void> {
     const opened = this.opened!;
-    const claimed = await claimWriter(opened.db, opened.row.id);
+    // Claiming writes (the fencing token): a full or failing storage opens the session read-only.
+    const claimed = await claimWriter(opened.db, opened.row.id).catch((error: unknown) => {
+      if (error instanceof DamagedSessionError) throw error;
+      this.becomeReadOnly(error);
+      return null;
+    });
+    if (claimed === null) return;
     if (!claimed) throw new Error('The session disappeared while opening it.');
     this.epoch = claimed.epoch;
     opened.row = claimed.stored.row;
@@ -602,7 +706,27 @@ export class SessionService {
     this.clockTimer = setInterval(() => this.onClock(), CLOCK_INTERVAL_MS);
     // Saving at once marks this session as the one last used: a reload opens it again.
     this.unsaved = true;
-    void this.enqueue(() => this.saveClock());
+    void this.enqueue(() => this.saveClock()).catch((error: unknown) => this.becomeReadOnly(error));
+    this.schedulePush();
+  }
+
+  /**
+   * Keeps the session on screen, holding the lock, without writing: trading is refused with a
+   * way to free space, while export and delete (which need no room) still work. A reload
+   * after space is freed opens it for writing again.
+   */
+  private becomeReadOnly(error: unknown): void {
+    const opened = this.opened;
+    if (!opened) return;
+    this.monitor.noteWriteFailed(error);
+    this.readOnly = true;
+    this.role = 'leader';
+    // The market may still be run and stepped in memory; nothing of it is saved.
+    if (!this.clock) {
+      this.clock = new SimClock(opened.session.time, 1, () => performance.now());
+      this.clockTimer = setInterval(() => this.onClock(), CLOCK_INTERVAL_MS);
+    }
+    this.clock.setRunning(false);
     this.schedulePush();
   }
 
@@ -668,7 +792,8 @@ export class SessionService {
     else this.advanceClock();
     if (this.unsaved && Date.now() - this.lastSave >= CLOCK_SAVE_INTERVAL_MS) {
       this.lastSave = Date.now();
-      void this.enqueue(() => this.saveClock());
+      // A failed save is in the monitor's database health; the next one tries again.
+      void this.enqueue(() => this.saveClock()).catch(() => undefined);
     }
   }
 
@@ -753,6 +878,8 @@ export class SessionService {
       markets: this.book?.markets(portfolio.prices.map((p) => p.lastPrice)) ?? [],
       halted: session.haltedSymbols(),
       trading: tradingView(session),
+      ...(this.damaged.length > 0 ? { damaged: [...this.damaged] } : {}),
+      ...(this.readOnly ? { readOnly: true } : {}),
     };
   }
 
@@ -902,7 +1029,10 @@ async function restore(db: PowerTraderDb, stored: StoredSession): Promise<Sessio
   const { row } = stored;
   // A damaged snapshot is only a lost cache: the whole log is replayed instead.
   const resumed = await resumeSession(stored, () => loadAllCommands(db, row.id));
-  if (!resumed.ok) throw new Error(`Session ${row.id} cannot be resumed: ${resumed.message}`);
+  if (!resumed.ok)
+    throw new DamagedSessionError(
+      `its log cannot be replayed (${resumed.message.replace(/\.$/, '')})`,
+    );
   return resumed.value;
 }
 
@@ -983,6 +1113,12 @@ function tradingView(session: Session): TradingView {
       session.config.assets,
     ),
   };
+}
+
+/** Whether storage refused a write for lack of room (Dexie may wrap the browser's error). */
+function isQuotaError(error: unknown): boolean {
+  const named = (e: unknown) => e instanceof Error && e.name === 'QuotaExceededError';
+  return named(error) || (error instanceof Error && named((error as { inner?: unknown }).inner));
 }
 
 /** The clock's rate for a speed setting; max speed does not use the clock's rate. */
