@@ -51,12 +51,20 @@ function smallTargets(page: Page) {
   );
 }
 
-for (const width of WIDTHS) {
-  test(`at ${width} px no page scrolls sideways, after the demo and a lab run`, async ({
+const CASES = [
+  ...WIDTHS.map((width) => ({ width, large: false })),
+  // A projector at the back of the room, and a phone, with "Large type" on.
+  { width: 1920, large: true },
+  { width: 360, large: true },
+];
+
+for (const { width, large } of CASES) {
+  test(`at ${width} px${large ? ' in large type' : ''} no page scrolls sideways, after the demo and a lab run`, async ({
     page,
   }) => {
     await page.setViewportSize({ width, height: 900 });
     await openApp(page);
+    if (large) await page.getByRole('button', { name: 'Large type' }).click();
     await page.getByLabel('Seed').fill('42');
     await page.getByRole('button', { name: 'Run the demo' }).click();
     await expect(page.getByTestId('position-DOT')).toBeVisible();
