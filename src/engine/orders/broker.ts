@@ -1,6 +1,6 @@
 import type { AssetSpec, ExecutionConfig, SessionConfig } from '../config.ts';
 import { REALISTIC } from '../config.ts';
-import { Dec, ZERO, canonical, formatUsd, toCent } from '../decimal.ts';
+import { Dec, ZERO, canonical, formatUsd, parsed, toCent } from '../decimal.ts';
 import type { EngineEvent, FillEvent, OrderChange } from '../events.ts';
 import type { Ledger } from '../ledger.ts';
 import type { Quote } from '../market/quote.ts';
@@ -227,7 +227,7 @@ export class Broker {
         `Order ${id} cannot be amended; cancel it and place a new one.`,
       );
     }
-    const filled = new Dec(order.filled);
+    const filled = parsed(order.filled);
     if (change.quantity && !change.quantity.greaterThan(filled)) {
       return refuse(
         'invalid-order',
@@ -329,7 +329,7 @@ export class Broker {
     let total = ZERO;
     for (const o of this.open.values()) {
       if (o.side !== 'buy') continue;
-      const price = new Dec(o.limitPrice ?? o.triggerPrice ?? o.referencePrice);
+      const price = parsed(o.limitPrice ?? o.triggerPrice ?? o.referencePrice);
       const asset = this.assetOf(o.symbol);
       total = total.plus(
         remainingOf(o)
@@ -433,7 +433,7 @@ export class Broker {
   /** A limit meeting the market: takes what its price allows, then rests or ends by its TIF. */
   private takeOrRest(order: Working, time: number, out: EngineEvent[]): void {
     const asset = this.assetOf(order.symbol);
-    const limit = new Dec(order.limitPrice!).dividedBy(asset.tickSize).toNumber();
+    const limit = this.ticksOf(order.symbol, order.limitPrice!);
     const book = this.book(order.symbol, time);
     const best = (order.side === 'buy' ? book.asks : book.bids)[0];
     const marketable =
@@ -593,7 +593,7 @@ export class Broker {
       notional,
       fee,
     });
-    const difference = price.minus(order.referencePrice).times(quantity);
+    const difference = price.minus(parsed(order.referencePrice)).times(quantity);
     const slippage = toCent(order.side === 'buy' ? difference : difference.negated());
     const fill: FillEvent = {
       type: 'filled',
@@ -612,9 +612,9 @@ export class Broker {
     const flat = this.ledger.quantityOf(order.symbol).isZero();
     this.stats.record(fill, notional, fee, slippage, realized, flat);
     out.push(fill);
-    order.filled = canonical(quantity.plus(order.filled));
-    order.filledNotional = canonical(notional.plus(order.filledNotional));
-    order.fees = canonical(fee.plus(order.fees));
+    order.filled = canonical(quantity.plus(parsed(order.filled)));
+    order.filledNotional = canonical(notional.plus(parsed(order.filledNotional)));
+    order.fees = canonical(fee.plus(parsed(order.fees)));
     order.updatedAt = time;
     const done = remainingOf(order).isZero();
     if (done) this.finish(order, 'filled', null, time, out);
@@ -645,7 +645,7 @@ export class Broker {
     }
     for (const child of live) {
       if (!child) continue;
-      child.quantity = canonical(quantity.plus(child.quantity));
+      child.quantity = canonical(quantity.plus(parsed(child.quantity)));
       child.updatedAt = time;
       this.emit(child, 'amended', out);
     }
@@ -678,7 +678,7 @@ export class Broker {
   private shrinkSibling(id: string, quantity: Dec, time: number, out: EngineEvent[]): void {
     const sibling = this.open.get(id);
     if (!sibling) return;
-    const left = new Dec(sibling.quantity).minus(quantity);
+    const left = parsed(sibling.quantity).minus(quantity);
     if (!left.greaterThan(sibling.filled)) {
       this.finish(sibling, 'cancelled', 'Its bracket sibling filled.', time, out);
       return;
@@ -732,7 +732,7 @@ export class Broker {
     let ticks = this.tickCache.get(key);
     if (ticks === undefined) {
       if (this.tickCache.size > 10_000) this.tickCache.clear();
-      ticks = new Dec(price).dividedBy(this.assetOf(symbol).tickSize).toNumber();
+      ticks = parsed(price).dividedBy(this.grid(symbol).tick).toNumber();
       this.tickCache.set(key, ticks);
     }
     return ticks;
@@ -767,5 +767,5 @@ export class Broker {
 }
 
 function remainingOf(order: OrderState): Dec {
-  return new Dec(order.quantity).minus(order.filled);
+  return parsed(order.quantity).minus(parsed(order.filled));
 }

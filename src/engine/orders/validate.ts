@@ -8,6 +8,7 @@ import {
   formatUsd,
   formatUsdAgainst,
   isDecimalString,
+  parsed,
 } from '../decimal.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { OrderRequest, OrderState, TimeInForce } from './order.ts';
@@ -113,7 +114,7 @@ export function validateOrder(
     (trail.value ? last.plus(trailDistance(trail.value, last)) : last);
   const notional = price.times(quantity.value);
   if (r.side === 'buy') {
-    const minimum = new Dec(asset.minNotional);
+    const minimum = parsed(asset.minNotional);
     if (notional.lessThan(minimum)) {
       return refuse(
         'below-min-notional',
@@ -249,7 +250,7 @@ export function parsePositive(text: string, label: string): Result<Dec, OrderRef
 export function parseQuantity(text: string, asset: AssetSpec): Result<Dec, OrderRefusal> {
   const quantity = parsePositive(text, 'Quantity');
   if (!quantity.ok) return quantity;
-  const step = new Dec(asset.stepSize);
+  const step = parsed(asset.stepSize);
   if (!quantity.value.modulo(step).isZero()) {
     const allowed = decimalsOf(canonical(step));
     const given = decimalsOf(text);
@@ -270,7 +271,7 @@ export function parsePrice(
 ): Result<Dec, OrderRefusal> {
   const price = parsePositive(text, label);
   if (!price.ok) return price;
-  if (!price.value.modulo(asset.tickSize).isZero()) {
+  if (!price.value.modulo(parsed(asset.tickSize)).isZero()) {
     return refuse(
       'off-tick',
       `${label} must be a multiple of the ${asset.symbol} tick, ${asset.tickSize}.`,
