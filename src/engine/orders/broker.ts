@@ -130,8 +130,11 @@ export class Broker {
       config: this.config,
       time,
       last: this.lastPrice(input.asset, input.index),
-      availableCash: this.ledger.cash.minus(this.reservedCash()),
-      availableQuantity: this.ledger.quantityOf(symbol).minus(this.reservedQuantity(symbol)),
+      availableCash: lessUnlessZero(this.ledger.cash, this.reservedCash()),
+      availableQuantity: lessUnlessZero(
+        this.ledger.quantityOf(symbol),
+        this.reservedQuantity(symbol),
+      ),
       takerRate: this.feeRate(input.asset, 'taker'),
       halted: this.market.isHalted(input.index),
       marketBuyCost: (quantity) => this.walkCost(symbol, quantity, time),
@@ -326,6 +329,8 @@ export class Broker {
 
   /** Cash committed to open buy orders, at their limit or trigger price plus the taker fee. */
   reservedCash(): Dec {
+    // Most of the time nothing is reserved; then this is free (no rounding of zero).
+    if (this.open.size === 0) return ZERO;
     let total = ZERO;
     for (const o of this.open.values()) {
       if (o.side !== 'buy') continue;
@@ -432,7 +437,6 @@ export class Broker {
 
   /** A limit meeting the market: takes what its price allows, then rests or ends by its TIF. */
   private takeOrRest(order: Working, time: number, out: EngineEvent[]): void {
-    const asset = this.assetOf(order.symbol);
     const limit = this.ticksOf(order.symbol, order.limitPrice!);
     const book = this.book(order.symbol, time);
     const best = (order.side === 'buy' ? book.asks : book.bids)[0];
@@ -562,14 +566,17 @@ export class Broker {
   ): Dec {
     if (order.side === 'sell') return Dec.min(quantity, this.ledger.quantityOf(order.symbol));
     const cash = this.ledger.cash;
-    const cost = (q: Dec) => this.costOf(order.symbol, ticks, q, liquidity);
-    if (!cost(quantity).greaterThan(cash)) return quantity;
+    if (!this.costOf(order.symbol, ticks, quantity, liquidity).greaterThan(cash)) return quantity;
     const grid = this.grid(order.symbol);
     const rate = liquidity === 'maker' ? grid.maker : grid.taker;
     let take = cash
       .dividedBy(grid.tick.times(ticks).times(rate.plus(1)))
       .toNearest(grid.step, Dec.ROUND_DOWN);
-    while (take.greaterThan(ZERO) && cost(take).greaterThan(cash)) take = take.minus(grid.step);
+    while (
+      take.greaterThan(ZERO) &&
+      this.costOf(order.symbol, ticks, take, liquidity).greaterThan(cash)
+    )
+      take = take.minus(grid.step);
     return Dec.max(take, ZERO);
   }
 
@@ -764,6 +771,11 @@ export class Broker {
     if (!grid) throw new Error(`Unknown symbol ${symbol}`);
     return grid;
   }
+}
+
+/** `a` minus `b`, without a new decimal when `b` is zero (the usual case on the order path). */
+function lessUnlessZero(a: Dec, b: Dec): Dec {
+  return b.isZero() ? a : a.minus(b);
 }
 
 function remainingOf(order: OrderState): Dec {

@@ -67,22 +67,14 @@ export function validateOrder(
   const { request: r, asset } = input;
   const quantity = parseQuantity(r.quantity, asset);
   if (!quantity.ok) return quantity;
-  const needs = (field: 'limitPrice' | 'triggerPrice' | 'trail', wanted: boolean) =>
-    wanted === (r[field] !== undefined)
-      ? undefined
-      : refuse<OrderRefusal>(
-          'invalid-order',
-          wanted
-            ? `A ${r.orderType} order needs ${FIELD_NAMES[field]}.`
-            : `A ${r.orderType} order takes no ${FIELD_NAMES[field]}.`,
-        );
   const shape =
-    needs('limitPrice', r.orderType === 'limit' || r.orderType === 'stop-limit') ??
+    needs(r, 'limitPrice', r.orderType === 'limit' || r.orderType === 'stop-limit') ??
     needs(
+      r,
       'triggerPrice',
       r.orderType === 'stop' || r.orderType === 'stop-limit' || r.orderType === 'take-profit',
     ) ??
-    needs('trail', r.orderType === 'trailing-stop');
+    needs(r, 'trail', r.orderType === 'trailing-stop');
   if (shape) return shape;
   const limit =
     r.limitPrice === undefined ? ok(null) : parsePrice(r.limitPrice, 'Limit price', asset);
@@ -161,6 +153,21 @@ const FIELD_NAMES = {
   triggerPrice: 'a trigger price',
   trail: 'a trailing distance',
 } as const;
+
+/** A refusal when the order has a field its type does not take, or lacks one it needs. */
+function needs(
+  r: OrderRequest,
+  field: 'limitPrice' | 'triggerPrice' | 'trail',
+  wanted: boolean,
+): Result<never, OrderRefusal> | undefined {
+  if (wanted === (r[field] !== undefined)) return undefined;
+  return refuse(
+    'invalid-order',
+    wanted
+      ? `A ${r.orderType} order needs ${FIELD_NAMES[field]}.`
+      : `A ${r.orderType} order takes no ${FIELD_NAMES[field]}.`,
+  );
+}
 
 function checkTimeInForce(r: OrderRequest, time: number): Result<TimeInForce, OrderRefusal> {
   const rests = r.orderType !== 'market';
