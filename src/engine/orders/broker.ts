@@ -55,6 +55,13 @@ interface AssetGrid {
   readonly taker: Dec;
 }
 
+/** A slice as it fills: its price, and its notional and fee rounded to the cent as booked. */
+interface PricedSlice extends Level {
+  readonly price: Dec;
+  readonly notional: Dec;
+  readonly fee: Dec;
+}
+
 const KEEP_CLOSED = 30;
 const REMEMBERED_IDS = 1000;
 
@@ -479,10 +486,9 @@ export class Broker {
     // Cash (or the position) is checked slice by slice, as the fills happen.
     let short = false;
     for (const slice of slices) {
-      const quantity = this.affordableAt(order, slice.ticks, slice.quantity, 'taker');
-      if (quantity.greaterThan(ZERO))
-        this.fill(order, { ticks: slice.ticks, quantity }, 'taker', time, out);
-      if (quantity.lessThan(slice.quantity)) {
+      const affordable = this.affordableAt(order, slice.ticks, slice.quantity, 'taker');
+      if (affordable.quantity.greaterThan(ZERO)) this.fill(order, affordable, 'taker', time, out);
+      if (affordable.quantity.lessThan(slice.quantity)) {
         short = true;
         break;
       }
@@ -520,12 +526,12 @@ export class Broker {
     if (shown.isZero() || this.haltedEntry(order, time, out)) return;
     let quantity = remainingOf(order);
     if (this.execution.partialFills) quantity = Dec.min(quantity, shown);
-    quantity = this.affordableAt(order, limit, quantity, 'maker');
-    if (quantity.isZero()) {
+    const affordable = this.affordableAt(order, limit, quantity, 'maker');
+    if (affordable.quantity.isZero()) {
       this.finish(order, 'cancelled', 'Not enough cash to fill it.', time, out);
       return;
     }
-    this.fill(order, { ticks: limit, quantity }, 'maker', time, out);
+    this.fill(order, affordable, 'maker', time, out);
   }
 
   /** Cancels a buy about to fill while entries are halted; true when it did. */
@@ -537,11 +543,24 @@ export class Broker {
     return true;
   }
 
+  /** A slice as it would fill: its price, and its notional and fee each rounded to the cent. */
+  private priced(
+    symbol: string,
+    ticks: number,
+    quantity: Dec,
+    liquidity: 'maker' | 'taker',
+  ): PricedSlice {
+    const grid = this.grid(symbol);
+    const price = grid.tick.times(ticks);
+    const notional = toCent(price.times(quantity));
+    const fee = toCent(notional.times(liquidity === 'maker' ? grid.maker : grid.taker));
+    return { ticks, quantity, price, notional, fee };
+  }
+
   /** What a slice costs a buyer: notional and fee, each rounded to the cent as the fill will be. */
   private costOf(symbol: string, ticks: number, quantity: Dec, liquidity: 'maker' | 'taker'): Dec {
-    const grid = this.grid(symbol);
-    const notional = toCent(grid.tick.times(ticks).times(quantity));
-    return notional.plus(toCent(notional.times(liquidity === 'maker' ? grid.maker : grid.taker)));
+    const slice = this.priced(symbol, ticks, quantity, liquidity);
+    return slice.notional.plus(slice.fee);
   }
 
   /** Whether the ledger can honour all these slices at once (for fill-or-kill). */
@@ -555,18 +574,27 @@ export class Broker {
   }
 
   /**
-   * The part of `quantity` at `ticks` the ledger can honour now: a buy's cost with its fee within
-   * cash, a sell within the position (a stop may meet a position already sold).
+   * The part of `quantity` at `ticks` the ledger can honour now, priced: a buy's cost with its
+   * fee within cash, a sell within the position (a stop may meet a position already sold). The
+   * buy's check prices the slice anyway, so the fill books that pricing rather than redo it.
    */
   private affordableAt(
     order: Working,
     ticks: number,
     quantity: Dec,
     liquidity: 'maker' | 'taker',
-  ): Dec {
-    if (order.side === 'sell') return Dec.min(quantity, this.ledger.quantityOf(order.symbol));
+  ): PricedSlice {
+    const symbol = order.symbol;
+    if (order.side === 'sell')
+      return this.priced(
+        symbol,
+        ticks,
+        Dec.min(quantity, this.ledger.quantityOf(symbol)),
+        liquidity,
+      );
     const cash = this.ledger.cash;
-    if (!this.costOf(order.symbol, ticks, quantity, liquidity).greaterThan(cash)) return quantity;
+    const whole = this.priced(symbol, ticks, quantity, liquidity);
+    if (!whole.notional.plus(whole.fee).greaterThan(cash)) return whole;
     const grid = this.grid(order.symbol);
     const rate = liquidity === 'maker' ? grid.maker : grid.taker;
     let take = cash
@@ -577,21 +605,17 @@ export class Broker {
       this.costOf(order.symbol, ticks, take, liquidity).greaterThan(cash)
     )
       take = take.minus(grid.step);
-    return Dec.max(take, ZERO);
+    return this.priced(symbol, ticks, Dec.max(take, ZERO), liquidity);
   }
 
   private fill(
     order: Working,
-    slice: Level,
+    slice: PricedSlice,
     liquidity: 'maker' | 'taker',
     time: number,
     out: EngineEvent[],
   ): void {
-    const asset = this.assetOf(order.symbol);
-    const price = this.grid(asset.symbol).tick.times(slice.ticks);
-    const quantity = slice.quantity;
-    const notional = toCent(price.times(quantity));
-    const fee = toCent(notional.times(this.feeRate(asset, liquidity)));
+    const { price, quantity, notional, fee } = slice;
     const realized = this.ledger.apply({
       type: 'fill',
       side: order.side,
