@@ -643,9 +643,9 @@ export class Broker {
     const flat = this.ledger.quantityOf(order.symbol).isZero();
     this.stats.record(fill, notional, fee, slippage, realized, flat);
     out.push(fill);
-    order.filled = canonical(quantity.plus(parsed(order.filled)));
-    order.filledNotional = canonical(notional.plus(parsed(order.filledNotional)));
-    order.fees = canonical(fee.plus(parsed(order.fees)));
+    order.filled = addedTo(order.filled, quantity, fill.quantity);
+    order.filledNotional = addedTo(order.filledNotional, notional, fill.notional);
+    order.fees = addedTo(order.fees, fee, fill.fee);
     order.updatedAt = time;
     const done = remainingOf(order).isZero();
     if (done) this.finish(order, 'filled', null, time, out);
@@ -802,6 +802,11 @@ function lessUnlessZero(a: Dec, b: Dec): Dec {
   return b.isZero() ? a : a.minus(b);
 }
 
+/** An order's running total (a canonical string) with `amount` added; the first fill's is its own. */
+function addedTo(total: string, amount: Dec, amountText: string): string {
+  return total === '0' ? amountText : canonical(amount.plus(parsed(total)));
+}
+
 function remainingOf(order: OrderState): Dec {
-  return parsed(order.quantity).minus(parsed(order.filled));
+  return lessUnlessZero(parsed(order.quantity), parsed(order.filled));
 }

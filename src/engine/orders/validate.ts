@@ -104,8 +104,8 @@ export function validateOrder(
     limit.value ??
     trigger.value ??
     (trail.value ? last.plus(trailDistance(trail.value, last)) : last);
-  const notional = price.times(quantity.value);
   if (r.side === 'buy') {
+    const notional = price.times(quantity.value);
     const minimum = parsed(asset.minNotional);
     if (notional.lessThan(minimum)) {
       return refuse(
@@ -241,6 +241,17 @@ function checkBracket(
   return ok({ takeProfit: canonical(tp.value), stopLoss: canonical(sl.value) });
 }
 
+const POWER_OF_TEN_AT_MOST_ONE = /^(1|0\.0*1)$/;
+
+/**
+ * Whether a plain decimal (`text`, its `value`) is a whole multiple of `grid`. A grid such as
+ * 0.00001 needs no decimal division: text with no more decimals than the grid is on it.
+ */
+function onGrid(text: string, value: Dec, grid: string): boolean {
+  if (POWER_OF_TEN_AT_MOST_ONE.test(grid) && decimalsOf(text) <= decimalsOf(grid)) return true;
+  return value.modulo(parsed(grid)).isZero();
+}
+
 /** A positive decimal string within bounds. */
 export function parsePositive(text: string, label: string): Result<Dec, OrderRefusal> {
   if (typeof text !== 'string' || !isDecimalString(text)) {
@@ -258,7 +269,7 @@ export function parseQuantity(text: string, asset: AssetSpec): Result<Dec, Order
   const quantity = parsePositive(text, 'Quantity');
   if (!quantity.ok) return quantity;
   const step = parsed(asset.stepSize);
-  if (!quantity.value.modulo(step).isZero()) {
+  if (!onGrid(text, quantity.value, asset.stepSize)) {
     const allowed = decimalsOf(canonical(step));
     const given = decimalsOf(text);
     const message =
@@ -278,7 +289,7 @@ export function parsePrice(
 ): Result<Dec, OrderRefusal> {
   const price = parsePositive(text, label);
   if (!price.ok) return price;
-  if (!price.value.modulo(parsed(asset.tickSize)).isZero()) {
+  if (!onGrid(text, price.value, asset.tickSize)) {
     return refuse(
       'off-tick',
       `${label} must be a multiple of the ${asset.symbol} tick, ${asset.tickSize}.`,
