@@ -48,6 +48,14 @@ export function parsed(text: string): Dec {
   return value;
 }
 
+/**
+ * The smaller of two decimals, itself rather than a copy (`Dec.min` makes a new one): decimals
+ * never change, and the order path takes a minimum for every slice.
+ */
+export function smaller(a: Dec, b: Dec): Dec {
+  return b.lessThan(a) ? b : a;
+}
+
 /** The canonical string of a decimal: no exponent, no trailing zeros, no negative zero. */
 export function canonical(value: Dec): string {
   if (value.isZero()) return '0';

@@ -1,6 +1,6 @@
 import type { AssetSpec, ExecutionConfig, SessionConfig } from '../config.ts';
 import { REALISTIC } from '../config.ts';
-import { Dec, ZERO, canonical, formatUsd, parsed, toCent } from '../decimal.ts';
+import { Dec, ZERO, canonical, formatUsd, parsed, smaller, toCent } from '../decimal.ts';
 import type { EngineEvent, FillEvent, OrderChange } from '../events.ts';
 import type { Ledger } from '../ledger.ts';
 import type { Quote } from '../market/quote.ts';
@@ -525,7 +525,7 @@ export class Broker {
     }
     if (shown.isZero() || this.haltedEntry(order, time, out)) return;
     let quantity = remainingOf(order);
-    if (this.execution.partialFills) quantity = Dec.min(quantity, shown);
+    if (this.execution.partialFills) quantity = smaller(quantity, shown);
     const affordable = this.affordableAt(order, limit, quantity, 'maker');
     if (affordable.quantity.isZero()) {
       this.finish(order, 'cancelled', 'Not enough cash to fill it.', time, out);
@@ -589,7 +589,7 @@ export class Broker {
       return this.priced(
         symbol,
         ticks,
-        Dec.min(quantity, this.ledger.quantityOf(symbol)),
+        smaller(quantity, this.ledger.quantityOf(symbol)),
         liquidity,
       );
     const cash = this.ledger.cash;

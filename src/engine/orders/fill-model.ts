@@ -1,4 +1,4 @@
-import { Dec, ZERO } from '../decimal.ts';
+import { Dec, ZERO, smaller } from '../decimal.ts';
 import type { Quote } from '../market/quote.ts';
 import type { Side } from './order.ts';
 
@@ -77,9 +77,9 @@ export function walkBook(
   for (let k = 0; k < count && remaining.greaterThan(ZERO); k++) {
     const level = levels[k] ?? extrapolate(best, k, gap, side, step);
     if (!within(level.ticks, side, limit)) break;
-    const take = Dec.min(remaining, level.quantity);
+    const take = smaller(remaining, level.quantity);
     taken.push({ ticks: level.ticks, quantity: take });
-    remaining = remaining.minus(take);
+    remaining = take === remaining ? ZERO : remaining.minus(take);
   }
   return taken;
 }
