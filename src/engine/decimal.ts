@@ -30,6 +30,32 @@ export function dec(text: string): Dec {
   return new Dec(text);
 }
 
+const PARSED = new Map<string, Dec>();
+const PARSED_LIMIT = 4096;
+
+/**
+ * A decimal string the engine made or already validated (an order's quantity, filled amount or
+ * price, an asset's grid) as a Dec, remembered. The order path reads the same few strings many
+ * times for each order, and a decimal.js value never changes, so one parse can be shared.
+ */
+export function parsed(text: string): Dec {
+  let value = PARSED.get(text);
+  if (value === undefined) {
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    value = new Dec(text);
+    PARSED.set(text, value);
+  }
+  return value;
+}
+
+/**
+ * The smaller of two decimals, itself rather than a copy (`Dec.min` makes a new one): decimals
+ * never change, and the order path takes a minimum for every slice.
+ */
+export function smaller(a: Dec, b: Dec): Dec {
+  return b.lessThan(a) ? b : a;
+}
+
 /** The canonical string of a decimal: no exponent, no trailing zeros, no negative zero. */
 export function canonical(value: Dec): string {
   if (value.isZero()) return '0';

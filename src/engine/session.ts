@@ -4,7 +4,16 @@ import { portfolioHealth } from './monitor/portfolio-health.ts';
 import type { Command, RefusalCode, TimedCommand } from './commands.ts';
 import type { EngineEvent } from './events.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
-import { Dec, canonical, decimalsOf, formatUsd, isDecimalString, toCent, ZERO } from './decimal.ts';
+import {
+  Dec,
+  canonical,
+  decimalsOf,
+  formatUsd,
+  isDecimalString,
+  parsed,
+  toCent,
+  ZERO,
+} from './decimal.ts';
 import { Broker, type BrokerState, type TakerEstimate } from './orders/broker.ts';
 import type { OrderRequest, OrderState } from './orders/order.ts';
 import { parsePositive, parseQuantity, parsePrice } from './orders/validate.ts';
@@ -236,7 +245,7 @@ export class Session {
   /** The last price of an asset, on its tick grid. */
   lastPrice(symbol: string): Dec {
     const index = this.indexOf(symbol);
-    return new Dec(this.config.assets[index]!.tickSize).times(this.market.lastTicks(index));
+    return parsed(this.config.assets[index]!.tickSize).times(this.market.lastTicks(index));
   }
 
   /** What the market offers for an asset now: bid, ask, depth. */
@@ -255,7 +264,7 @@ export class Session {
   }
 
   private tickOf(symbol: string): Dec {
-    return new Dec(this.config.assets[this.indexOf(symbol)]!.tickSize);
+    return parsed(this.config.assets[this.indexOf(symbol)]!.tickSize);
   }
 
   private indexOf(symbol: string): number {

@@ -75,6 +75,39 @@ function benchMarketOrders(): void {
   report('engine.market-order.p99', percentile(samples, 99), 'us', '<=', 500);
 }
 
+/**
+ * Bytes allocated per market order: heap growth over a batch of orders (each with its one-tick
+ * advance) started right after a full collection, median of many batches. A batch is small so
+ * that no collection runs inside it.
+ */
+function benchOrderBytes(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc)
+    return void console.log(
+      'engine.market-order.bytes         (run with node --expose-gc to measure)',
+    );
+  const session = Session.create('bytes', CONFIG);
+  session.apply(deposit('1000000000'));
+  let i = 0;
+  const order = () => {
+    session.advanceTo(START + i * 1000);
+    const outcome = session.apply(i % 2 === 0 ? buy('0.01') : sell('0.01'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    i++;
+  };
+  for (let k = 0; k < 2000; k++) order();
+  const batch = 20;
+  const perOrder: number[] = [];
+  for (let r = 0; r < 101; r++) {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let k = 0; k < batch; k++) order();
+    perOrder.push((process.memoryUsage().heapUsed - before) / batch);
+  }
+  perOrder.sort((a, b) => a - b);
+  report('engine.market-order.bytes', percentile(perOrder, 50) / 1024, 'KB', '<=', 8);
+}
+
 function benchReplay(): void {
   const log: TimedCommand[] = [{ at: START, command: deposit('1000000000') }];
   for (let i = 1; i < 10_000; i++)
@@ -328,6 +361,7 @@ async function benchMonitor(browser: Browser, url: string): Promise<void> {
 }
 
 benchMarketOrders();
+benchOrderBytes();
 benchRestingOrders();
 benchPreTrade();
 benchReplay();

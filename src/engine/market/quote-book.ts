@@ -5,11 +5,14 @@ import type { DepthLevel, Quote } from './quote.ts';
 const DEPTH_LEVELS = 5;
 
 /** An asset's price and quantity grids, as decimals and numbers, made once per asset. */
-const grids = new WeakMap<
-  AssetSpec,
-  { tick: Dec; step: Dec; tickNumber: number; stepNumber: number }
->();
-function gridOf(asset: AssetSpec) {
+interface Grid {
+  readonly tick: Dec;
+  readonly step: Dec;
+  readonly tickNumber: number;
+  readonly stepNumber: number;
+}
+const grids = new WeakMap<AssetSpec, Grid>();
+function gridOf(asset: AssetSpec): Grid {
   let grid = grids.get(asset);
   if (!grid) {
     grid = {
@@ -37,45 +40,81 @@ export function buildQuote(input: {
   readonly halted: boolean;
 }): Quote {
   const { asset, time, midTicks: mid, stress } = input;
-  const { tick, step, tickNumber, stepNumber } = gridOf(asset);
+  const grid = gridOf(asset);
   const half = Math.max(1, Math.round(mid * 0.00005 * (asset.annualVolatility / 0.6) * stress));
   const bid = Math.max(1, mid - half);
   const ask = mid + half;
   const gap = Math.max(1, Math.round(mid * 0.0002));
   const topUsd =
     (250_000 * (0.6 / Math.max(0.1, asset.annualVolatility)) ** 2) / Math.max(1, stress);
-  // Quantities are whole steps, counted as integers: exact, and cheaper than rounding decimals.
-  // A fill reads a level or two and the depth view reads them all: each level makes its
-  // decimals when first read, not ten of them for every quote.
-  const level = (ticks: number, k: number): DepthLevel => {
-    const steps = Math.max(1, Math.floor((topUsd * (1 + k)) / (ticks * tickNumber * stepNumber)));
-    let price: Dec | undefined;
-    let quantity: Dec | undefined;
-    return {
-      ticks,
-      get price() {
-        return (price ??= tick.times(ticks));
-      },
-      get quantity() {
-        return (quantity ??= step.times(steps));
-      },
-    };
-  };
   const bids: DepthLevel[] = [];
   const asks: DepthLevel[] = [];
   for (let k = 0; k < DEPTH_LEVELS; k++) {
-    if (bid - k * gap >= 1) bids.push(level(bid - k * gap, k));
-    asks.push(level(ask + k * gap, k));
+    if (bid - k * gap >= 1)
+      bids.push(new LazyLevel(grid, bid - k * gap, stepsAt(grid, topUsd, bid - k * gap, k)));
+    asks.push(new LazyLevel(grid, ask + k * gap, stepsAt(grid, topUsd, ask + k * gap, k)));
   }
-  return {
-    symbol: asset.symbol,
-    time,
-    bid: tick.times(bid),
-    ask: tick.times(ask),
-    last: tick.times(mid),
-    lastTicks: mid,
-    bids,
-    asks,
-    halted: input.halted,
-  };
+  return new LazyQuote(grid, asset.symbol, time, bid, ask, mid, bids, asks, input.halted);
+}
+
+/** The whole steps at level k (0 = best), `topUsd` (1 + k) worth at its price; at least one. */
+function stepsAt(grid: Grid, topUsd: number, ticks: number, k: number): number {
+  return Math.max(1, Math.floor((topUsd * (1 + k)) / (ticks * grid.tickNumber * grid.stepNumber)));
+}
+
+/**
+ * A level's price and quantity as decimals, made when first read: a fill reads a level or two
+ * and the depth view reads them all, so most quotes never make most of them. A class with
+ * prototype getters, not an object literal with getter closures: it is built ten times for every
+ * order.
+ */
+class LazyLevel implements DepthLevel {
+  private priceDec: Dec | undefined;
+  private quantityDec: Dec | undefined;
+
+  constructor(
+    private readonly grid: Grid,
+    readonly ticks: number,
+    /** The quantity as whole steps, counted as an integer: exact, and cheaper than decimals. */
+    private readonly steps: number,
+  ) {}
+
+  get price(): Dec {
+    return (this.priceDec ??= this.grid.tick.times(this.ticks));
+  }
+
+  get quantity(): Dec {
+    return (this.quantityDec ??= this.grid.step.times(this.steps));
+  }
+}
+
+/** A quote whose best prices, like its levels, become decimals when first read. */
+class LazyQuote implements Quote {
+  private bidDec: Dec | undefined;
+  private askDec: Dec | undefined;
+  private lastDec: Dec | undefined;
+
+  constructor(
+    private readonly grid: Grid,
+    readonly symbol: string,
+    readonly time: number,
+    private readonly bidTicks: number,
+    private readonly askTicks: number,
+    readonly lastTicks: number,
+    readonly bids: readonly DepthLevel[],
+    readonly asks: readonly DepthLevel[],
+    readonly halted: boolean,
+  ) {}
+
+  get bid(): Dec {
+    return (this.bidDec ??= this.grid.tick.times(this.bidTicks));
+  }
+
+  get ask(): Dec {
+    return (this.askDec ??= this.grid.tick.times(this.askTicks));
+  }
+
+  get last(): Dec {
+    return (this.lastDec ??= this.grid.tick.times(this.lastTicks));
+  }
 }

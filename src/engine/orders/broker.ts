@@ -1,6 +1,6 @@
 import type { AssetSpec, ExecutionConfig, SessionConfig } from '../config.ts';
 import { REALISTIC } from '../config.ts';
-import { Dec, ZERO, canonical, formatUsd, toCent } from '../decimal.ts';
+import { Dec, ZERO, canonical, formatUsd, parsed, smaller, toCent } from '../decimal.ts';
 import type { EngineEvent, FillEvent, OrderChange } from '../events.ts';
 import type { Ledger } from '../ledger.ts';
 import type { Quote } from '../market/quote.ts';
@@ -53,6 +53,13 @@ interface AssetGrid {
   readonly step: Dec;
   readonly maker: Dec;
   readonly taker: Dec;
+}
+
+/** A slice as it fills: its price, and its notional and fee rounded to the cent as booked. */
+interface PricedSlice extends Level {
+  readonly price: Dec;
+  readonly notional: Dec;
+  readonly fee: Dec;
 }
 
 const KEEP_CLOSED = 30;
@@ -130,8 +137,11 @@ export class Broker {
       config: this.config,
       time,
       last: this.lastPrice(input.asset, input.index),
-      availableCash: this.ledger.cash.minus(this.reservedCash()),
-      availableQuantity: this.ledger.quantityOf(symbol).minus(this.reservedQuantity(symbol)),
+      availableCash: lessUnlessZero(this.ledger.cash, this.reservedCash()),
+      availableQuantity: lessUnlessZero(
+        this.ledger.quantityOf(symbol),
+        this.reservedQuantity(symbol),
+      ),
       takerRate: this.feeRate(input.asset, 'taker'),
       halted: this.market.isHalted(input.index),
       marketBuyCost: (quantity) => this.walkCost(symbol, quantity, time),
@@ -227,7 +237,7 @@ export class Broker {
         `Order ${id} cannot be amended; cancel it and place a new one.`,
       );
     }
-    const filled = new Dec(order.filled);
+    const filled = parsed(order.filled);
     if (change.quantity && !change.quantity.greaterThan(filled)) {
       return refuse(
         'invalid-order',
@@ -326,10 +336,12 @@ export class Broker {
 
   /** Cash committed to open buy orders, at their limit or trigger price plus the taker fee. */
   reservedCash(): Dec {
+    // Most of the time nothing is reserved; then this is free (no rounding of zero).
+    if (this.open.size === 0) return ZERO;
     let total = ZERO;
     for (const o of this.open.values()) {
       if (o.side !== 'buy') continue;
-      const price = new Dec(o.limitPrice ?? o.triggerPrice ?? o.referencePrice);
+      const price = parsed(o.limitPrice ?? o.triggerPrice ?? o.referencePrice);
       const asset = this.assetOf(o.symbol);
       total = total.plus(
         remainingOf(o)
@@ -432,8 +444,7 @@ export class Broker {
 
   /** A limit meeting the market: takes what its price allows, then rests or ends by its TIF. */
   private takeOrRest(order: Working, time: number, out: EngineEvent[]): void {
-    const asset = this.assetOf(order.symbol);
-    const limit = new Dec(order.limitPrice!).dividedBy(asset.tickSize).toNumber();
+    const limit = this.ticksOf(order.symbol, order.limitPrice!);
     const book = this.book(order.symbol, time);
     const best = (order.side === 'buy' ? book.asks : book.bids)[0];
     const marketable =
@@ -475,10 +486,9 @@ export class Broker {
     // Cash (or the position) is checked slice by slice, as the fills happen.
     let short = false;
     for (const slice of slices) {
-      const quantity = this.affordableAt(order, slice.ticks, slice.quantity, 'taker');
-      if (quantity.greaterThan(ZERO))
-        this.fill(order, { ticks: slice.ticks, quantity }, 'taker', time, out);
-      if (quantity.lessThan(slice.quantity)) {
+      const affordable = this.affordableAt(order, slice.ticks, slice.quantity, 'taker');
+      if (affordable.quantity.greaterThan(ZERO)) this.fill(order, affordable, 'taker', time, out);
+      if (affordable.quantity.lessThan(slice.quantity)) {
         short = true;
         break;
       }
@@ -515,13 +525,13 @@ export class Broker {
     }
     if (shown.isZero() || this.haltedEntry(order, time, out)) return;
     let quantity = remainingOf(order);
-    if (this.execution.partialFills) quantity = Dec.min(quantity, shown);
-    quantity = this.affordableAt(order, limit, quantity, 'maker');
-    if (quantity.isZero()) {
+    if (this.execution.partialFills) quantity = smaller(quantity, shown);
+    const affordable = this.affordableAt(order, limit, quantity, 'maker');
+    if (affordable.quantity.isZero()) {
       this.finish(order, 'cancelled', 'Not enough cash to fill it.', time, out);
       return;
     }
-    this.fill(order, { ticks: limit, quantity }, 'maker', time, out);
+    this.fill(order, affordable, 'maker', time, out);
   }
 
   /** Cancels a buy about to fill while entries are halted; true when it did. */
@@ -533,11 +543,24 @@ export class Broker {
     return true;
   }
 
+  /** A slice as it would fill: its price, and its notional and fee each rounded to the cent. */
+  private priced(
+    symbol: string,
+    ticks: number,
+    quantity: Dec,
+    liquidity: 'maker' | 'taker',
+  ): PricedSlice {
+    const grid = this.grid(symbol);
+    const price = grid.tick.times(ticks);
+    const notional = toCent(price.times(quantity));
+    const fee = toCent(notional.times(liquidity === 'maker' ? grid.maker : grid.taker));
+    return { ticks, quantity, price, notional, fee };
+  }
+
   /** What a slice costs a buyer: notional and fee, each rounded to the cent as the fill will be. */
   private costOf(symbol: string, ticks: number, quantity: Dec, liquidity: 'maker' | 'taker'): Dec {
-    const grid = this.grid(symbol);
-    const notional = toCent(grid.tick.times(ticks).times(quantity));
-    return notional.plus(toCent(notional.times(liquidity === 'maker' ? grid.maker : grid.taker)));
+    const slice = this.priced(symbol, ticks, quantity, liquidity);
+    return slice.notional.plus(slice.fee);
   }
 
   /** Whether the ledger can honour all these slices at once (for fill-or-kill). */
@@ -551,40 +574,48 @@ export class Broker {
   }
 
   /**
-   * The part of `quantity` at `ticks` the ledger can honour now: a buy's cost with its fee within
-   * cash, a sell within the position (a stop may meet a position already sold).
+   * The part of `quantity` at `ticks` the ledger can honour now, priced: a buy's cost with its
+   * fee within cash, a sell within the position (a stop may meet a position already sold). The
+   * buy's check prices the slice anyway, so the fill books that pricing rather than redo it.
    */
   private affordableAt(
     order: Working,
     ticks: number,
     quantity: Dec,
     liquidity: 'maker' | 'taker',
-  ): Dec {
-    if (order.side === 'sell') return Dec.min(quantity, this.ledger.quantityOf(order.symbol));
+  ): PricedSlice {
+    const symbol = order.symbol;
+    if (order.side === 'sell')
+      return this.priced(
+        symbol,
+        ticks,
+        smaller(quantity, this.ledger.quantityOf(symbol)),
+        liquidity,
+      );
     const cash = this.ledger.cash;
-    const cost = (q: Dec) => this.costOf(order.symbol, ticks, q, liquidity);
-    if (!cost(quantity).greaterThan(cash)) return quantity;
+    const whole = this.priced(symbol, ticks, quantity, liquidity);
+    if (!whole.notional.plus(whole.fee).greaterThan(cash)) return whole;
     const grid = this.grid(order.symbol);
     const rate = liquidity === 'maker' ? grid.maker : grid.taker;
     let take = cash
       .dividedBy(grid.tick.times(ticks).times(rate.plus(1)))
       .toNearest(grid.step, Dec.ROUND_DOWN);
-    while (take.greaterThan(ZERO) && cost(take).greaterThan(cash)) take = take.minus(grid.step);
-    return Dec.max(take, ZERO);
+    while (
+      take.greaterThan(ZERO) &&
+      this.costOf(order.symbol, ticks, take, liquidity).greaterThan(cash)
+    )
+      take = take.minus(grid.step);
+    return this.priced(symbol, ticks, Dec.max(take, ZERO), liquidity);
   }
 
   private fill(
     order: Working,
-    slice: Level,
+    slice: PricedSlice,
     liquidity: 'maker' | 'taker',
     time: number,
     out: EngineEvent[],
   ): void {
-    const asset = this.assetOf(order.symbol);
-    const price = this.grid(asset.symbol).tick.times(slice.ticks);
-    const quantity = slice.quantity;
-    const notional = toCent(price.times(quantity));
-    const fee = toCent(notional.times(this.feeRate(asset, liquidity)));
+    const { price, quantity, notional, fee } = slice;
     const realized = this.ledger.apply({
       type: 'fill',
       side: order.side,
@@ -593,7 +624,7 @@ export class Broker {
       notional,
       fee,
     });
-    const difference = price.minus(order.referencePrice).times(quantity);
+    const difference = price.minus(parsed(order.referencePrice)).times(quantity);
     const slippage = toCent(order.side === 'buy' ? difference : difference.negated());
     const fill: FillEvent = {
       type: 'filled',
@@ -612,9 +643,9 @@ export class Broker {
     const flat = this.ledger.quantityOf(order.symbol).isZero();
     this.stats.record(fill, notional, fee, slippage, realized, flat);
     out.push(fill);
-    order.filled = canonical(quantity.plus(order.filled));
-    order.filledNotional = canonical(notional.plus(order.filledNotional));
-    order.fees = canonical(fee.plus(order.fees));
+    order.filled = addedTo(order.filled, quantity, fill.quantity);
+    order.filledNotional = addedTo(order.filledNotional, notional, fill.notional);
+    order.fees = addedTo(order.fees, fee, fill.fee);
     order.updatedAt = time;
     const done = remainingOf(order).isZero();
     if (done) this.finish(order, 'filled', null, time, out);
@@ -645,7 +676,7 @@ export class Broker {
     }
     for (const child of live) {
       if (!child) continue;
-      child.quantity = canonical(quantity.plus(child.quantity));
+      child.quantity = canonical(quantity.plus(parsed(child.quantity)));
       child.updatedAt = time;
       this.emit(child, 'amended', out);
     }
@@ -678,7 +709,7 @@ export class Broker {
   private shrinkSibling(id: string, quantity: Dec, time: number, out: EngineEvent[]): void {
     const sibling = this.open.get(id);
     if (!sibling) return;
-    const left = new Dec(sibling.quantity).minus(quantity);
+    const left = parsed(sibling.quantity).minus(quantity);
     if (!left.greaterThan(sibling.filled)) {
       this.finish(sibling, 'cancelled', 'Its bracket sibling filled.', time, out);
       return;
@@ -732,7 +763,7 @@ export class Broker {
     let ticks = this.tickCache.get(key);
     if (ticks === undefined) {
       if (this.tickCache.size > 10_000) this.tickCache.clear();
-      ticks = new Dec(price).dividedBy(this.assetOf(symbol).tickSize).toNumber();
+      ticks = parsed(price).dividedBy(this.grid(symbol).tick).toNumber();
       this.tickCache.set(key, ticks);
     }
     return ticks;
@@ -766,6 +797,16 @@ export class Broker {
   }
 }
 
+/** `a` minus `b`, without a new decimal when `b` is zero (the usual case on the order path). */
+function lessUnlessZero(a: Dec, b: Dec): Dec {
+  return b.isZero() ? a : a.minus(b);
+}
+
+/** An order's running total (a canonical string) with `amount` added; the first fill's is its own. */
+function addedTo(total: string, amount: Dec, amountText: string): string {
+  return total === '0' ? amountText : canonical(amount.plus(parsed(total)));
+}
+
 function remainingOf(order: OrderState): Dec {
-  return new Dec(order.quantity).minus(order.filled);
+  return lessUnlessZero(parsed(order.quantity), parsed(order.filled));
 }

@@ -1,4 +1,4 @@
-import { Dec, ZERO } from '../decimal.ts';
+import { Dec, ZERO, smaller } from '../decimal.ts';
 import type { Quote } from '../market/quote.ts';
 import type { Side } from './order.ts';
 
@@ -68,21 +68,25 @@ export function walkBook(
   const levels = side === 'buy' ? book.asks : book.bids;
   const best = levels[0];
   if (!best) return [];
-  const within = (ticks: number) =>
-    ticks >= 1 && (limit === undefined || (side === 'buy' ? ticks <= limit : ticks >= limit));
-  if (!rules.slippage) return within(best.ticks) ? [{ ticks: best.ticks, quantity }] : [];
+  if (!rules.slippage)
+    return within(best.ticks, side, limit) ? [{ ticks: best.ticks, quantity }] : [];
   const taken: Level[] = [];
   let remaining = quantity;
   const count = rules.partialFills ? levels.length : MAX_LEVELS;
   const gap = Math.abs((levels[1]?.ticks ?? best.ticks + 1) - best.ticks) || 1;
   for (let k = 0; k < count && remaining.greaterThan(ZERO); k++) {
     const level = levels[k] ?? extrapolate(best, k, gap, side, step);
-    if (!within(level.ticks)) break;
-    const take = Dec.min(remaining, level.quantity);
+    if (!within(level.ticks, side, limit)) break;
+    const take = smaller(remaining, level.quantity);
     taken.push({ ticks: level.ticks, quantity: take });
-    remaining = remaining.minus(take);
+    remaining = take === remaining ? ZERO : remaining.minus(take);
   }
   return taken;
+}
+
+/** Whether a taker may fill at a price: a positive one, not beyond its limit if it has one. */
+function within(ticks: number, side: Side, limit: number | undefined): boolean {
+  return ticks >= 1 && (limit === undefined || (side === 'buy' ? ticks <= limit : ticks >= limit));
 }
 
 /** Level k beyond the visible depth: k gaps from the best, (1 + k) times its size. */

@@ -8,6 +8,7 @@ import {
   formatUsd,
   formatUsdAgainst,
   isDecimalString,
+  parsed,
 } from '../decimal.ts';
 import { ok, refuse, type Result } from '../result.ts';
 import type { OrderRequest, OrderState, TimeInForce } from './order.ts';
@@ -66,22 +67,14 @@ export function validateOrder(
   const { request: r, asset } = input;
   const quantity = parseQuantity(r.quantity, asset);
   if (!quantity.ok) return quantity;
-  const needs = (field: 'limitPrice' | 'triggerPrice' | 'trail', wanted: boolean) =>
-    wanted === (r[field] !== undefined)
-      ? undefined
-      : refuse<OrderRefusal>(
-          'invalid-order',
-          wanted
-            ? `A ${r.orderType} order needs ${FIELD_NAMES[field]}.`
-            : `A ${r.orderType} order takes no ${FIELD_NAMES[field]}.`,
-        );
   const shape =
-    needs('limitPrice', r.orderType === 'limit' || r.orderType === 'stop-limit') ??
+    needs(r, 'limitPrice', r.orderType === 'limit' || r.orderType === 'stop-limit') ??
     needs(
+      r,
       'triggerPrice',
       r.orderType === 'stop' || r.orderType === 'stop-limit' || r.orderType === 'take-profit',
     ) ??
-    needs('trail', r.orderType === 'trailing-stop');
+    needs(r, 'trail', r.orderType === 'trailing-stop');
   if (shape) return shape;
   const limit =
     r.limitPrice === undefined ? ok(null) : parsePrice(r.limitPrice, 'Limit price', asset);
@@ -111,9 +104,9 @@ export function validateOrder(
     limit.value ??
     trigger.value ??
     (trail.value ? last.plus(trailDistance(trail.value, last)) : last);
-  const notional = price.times(quantity.value);
   if (r.side === 'buy') {
-    const minimum = new Dec(asset.minNotional);
+    const notional = price.times(quantity.value);
+    const minimum = parsed(asset.minNotional);
     if (notional.lessThan(minimum)) {
       return refuse(
         'below-min-notional',
@@ -160,6 +153,21 @@ const FIELD_NAMES = {
   triggerPrice: 'a trigger price',
   trail: 'a trailing distance',
 } as const;
+
+/** A refusal when the order has a field its type does not take, or lacks one it needs. */
+function needs(
+  r: OrderRequest,
+  field: 'limitPrice' | 'triggerPrice' | 'trail',
+  wanted: boolean,
+): Result<never, OrderRefusal> | undefined {
+  if (wanted === (r[field] !== undefined)) return undefined;
+  return refuse(
+    'invalid-order',
+    wanted
+      ? `A ${r.orderType} order needs ${FIELD_NAMES[field]}.`
+      : `A ${r.orderType} order takes no ${FIELD_NAMES[field]}.`,
+  );
+}
 
 function checkTimeInForce(r: OrderRequest, time: number): Result<TimeInForce, OrderRefusal> {
   const rests = r.orderType !== 'market';
@@ -233,6 +241,17 @@ function checkBracket(
   return ok({ takeProfit: canonical(tp.value), stopLoss: canonical(sl.value) });
 }
 
+const POWER_OF_TEN_AT_MOST_ONE = /^(1|0\.0*1)$/;
+
+/**
+ * Whether a plain decimal (`text`, its `value`) is a whole multiple of `grid`. A grid such as
+ * 0.00001 needs no decimal division: text with no more decimals than the grid is on it.
+ */
+function onGrid(text: string, value: Dec, grid: string): boolean {
+  if (POWER_OF_TEN_AT_MOST_ONE.test(grid) && decimalsOf(text) <= decimalsOf(grid)) return true;
+  return value.modulo(parsed(grid)).isZero();
+}
+
 /** A positive decimal string within bounds. */
 export function parsePositive(text: string, label: string): Result<Dec, OrderRefusal> {
   if (typeof text !== 'string' || !isDecimalString(text)) {
@@ -249,8 +268,8 @@ export function parsePositive(text: string, label: string): Result<Dec, OrderRef
 export function parseQuantity(text: string, asset: AssetSpec): Result<Dec, OrderRefusal> {
   const quantity = parsePositive(text, 'Quantity');
   if (!quantity.ok) return quantity;
-  const step = new Dec(asset.stepSize);
-  if (!quantity.value.modulo(step).isZero()) {
+  const step = parsed(asset.stepSize);
+  if (!onGrid(text, quantity.value, asset.stepSize)) {
     const allowed = decimalsOf(canonical(step));
     const given = decimalsOf(text);
     const message =
@@ -270,7 +289,7 @@ export function parsePrice(
 ): Result<Dec, OrderRefusal> {
   const price = parsePositive(text, label);
   if (!price.ok) return price;
-  if (!price.value.modulo(asset.tickSize).isZero()) {
+  if (!onGrid(text, price.value, asset.tickSize)) {
     return refuse(
       'off-tick',
       `${label} must be a multiple of the ${asset.symbol} tick, ${asset.tickSize}.`,
