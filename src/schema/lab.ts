@@ -1,16 +1,11 @@
 import * as z from 'zod/mini';
 import type { LabRun, TierSummary } from '../engine/risk/tier-lab.ts';
 import { TIERS } from '../engine/risk/tiers.ts';
+import { LAB_STRATEGIES } from '../engine/risk/lab-strategies.ts';
 import { riskTierSchema } from './config.ts';
 
-/** The lab's strategies; the first is the one a new lab opens with. */
-export const LAB_STRATEGY_IDS = [
-  'dip-buyer',
-  'momentum-rotation',
-  'buy-and-hold',
-  'monthly-dca',
-  'ma-crossover',
-] as const;
+/** The lab's strategies, as the engine lists them; the first is the one a new lab opens with. */
+export const LAB_STRATEGY_IDS = LAB_STRATEGIES;
 
 /** A lab compares at most this many tiers side by side. */
 export const MAX_LAB_TIERS = 5;

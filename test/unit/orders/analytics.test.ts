@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { computeMetrics, drawdown, curveReturns } from '../../../src/engine/analytics/metrics.ts';
 import type { CurveState } from '../../../src/engine/analytics/curve.ts';
 import { EquityCurve } from '../../../src/engine/analytics/curve.ts';
-import type { StatsState } from '../../../src/engine/analytics/stats.ts';
 import { Session } from '../../../src/engine/session.ts';
 import { CONFIG, START, buy, deposit, sell } from '../../support/sessions.ts';
+import { NO_TRADES } from '../../support/stats.ts';
 
 const curve = (...points: [string, string, string][]): CurveState => ({
   start: 0,
@@ -14,18 +14,6 @@ const curve = (...points: [string, string, string][]): CurveState => ({
   dayStartEquity: '0',
   dayStartNet: '0',
 });
-const NO_TRADES: StatsState = {
-  volume: '0',
-  fees: '0',
-  slippage: '0',
-  wins: 0,
-  losses: 0,
-  breakEven: 0,
-  grossProfit: '0',
-  grossLoss: '0',
-  openTrips: {},
-  perAsset: {},
-};
 const value = (metrics: ReturnType<typeof computeMetrics>, id: string) =>
   metrics.find((m) => m.id === id)!.value;
 

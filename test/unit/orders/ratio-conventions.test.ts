@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CurveState } from '../../../src/engine/analytics/curve.ts';
 import { computeMetrics } from '../../../src/engine/analytics/metrics.ts';
-import type { StatsState } from '../../../src/engine/analytics/stats.ts';
+import { NO_TRADES } from '../../support/stats.ts';
 
 // The conventions of "How fills and figures work", checked against numbers worked out by hand
 // (Python's math module, not this code): 30 daily returns alternating +1 % and −0.5 %.
@@ -17,18 +17,6 @@ function dailyCurve(returns: readonly number[], intervalMs = DAY): CurveState {
   }
   return { start: 0, intervalMs, points, day: 0, dayStartEquity: '0', dayStartNet: '0' };
 }
-const NO_TRADES: StatsState = {
-  volume: '0',
-  fees: '0',
-  slippage: '0',
-  wins: 0,
-  losses: 0,
-  breakEven: 0,
-  grossProfit: '0',
-  grossLoss: '0',
-  openTrips: {},
-  perAsset: {},
-};
 const figure = (curve: CurveState, id: string) =>
   computeMetrics(curve, NO_TRADES).find((m) => m.id === id)!;
 

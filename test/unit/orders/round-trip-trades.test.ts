@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CurveState } from '../../../src/engine/analytics/curve.ts';
 import { computeMetrics } from '../../../src/engine/analytics/metrics.ts';
 import { desk, type Levels } from './scripted-book.ts';
+import { NO_TRADES } from '../../support/stats.ts';
 
 /** A desk that buys and sells BTC at prices of about $100, so that 10 coins cost $1,000. */
 function trader() {
@@ -99,7 +100,7 @@ describe('annualized figures wait for enough history', () => {
   });
 
   it('say "needs 7 days" instead of an annualized Sharpe after 8 hours', () => {
-    const metrics = computeMetrics(curve(8 * 60), EMPTY_STATS);
+    const metrics = computeMetrics(curve(8 * 60), NO_TRADES);
     for (const id of ['annualReturn', 'volatility', 'sharpe', 'sortino', 'calmar']) {
       expect(metrics.find((m) => m.id === id)).toMatchObject({
         value: null,
@@ -111,21 +112,8 @@ describe('annualized figures wait for enough history', () => {
   });
 
   it('give them once there is a week of history', () => {
-    const metrics = computeMetrics(curve(7 * 24 * 60), EMPTY_STATS);
+    const metrics = computeMetrics(curve(7 * 24 * 60), NO_TRADES);
     expect(metrics.find((m) => m.id === 'sharpe')).toMatchObject({ reason: null, needsDays: null });
     expect(metrics.find((m) => m.id === 'sharpe')!.value).not.toBeNull();
   });
 });
-
-const EMPTY_STATS = {
-  volume: '0',
-  fees: '0',
-  slippage: '0',
-  wins: 0,
-  losses: 0,
-  breakEven: 0,
-  grossProfit: '0',
-  grossLoss: '0',
-  openTrips: {},
-  perAsset: {},
-};
