@@ -232,7 +232,8 @@ function benchSizes(): void {
   // The JS the first paint loads: the entry script and the chunks index.html preloads with it
   // (pages other than Trade load later, on their first visit).
   const html = readFileSync('dist/index.html', 'utf8');
-  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) =>
+  // Relative ("./assets/…") since the build works under any path.
+  const initial = [...html.matchAll(/(?:src|href)="\.?\/(assets\/[^"]+\.js)"/g)].map((m) =>
     join('dist', m[1]!),
   );
   const main = initial.reduce((sum, f) => sum + gz(f), 0);
@@ -243,7 +244,7 @@ function benchSizes(): void {
   report('build.worker-js-gz', worker, 'KB', '<=', 80);
   const sw = readFileSync('dist/sw.js', 'utf8');
   const precached = [
-    ...new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => join('dist', m[1]!))),
+    ...new Set([...sw.matchAll(/"?url"?:"([^"]+)"/g)].map((m) => join('dist', m[1]!))),
   ];
   const total = precached.reduce((sum, f) => sum + statSync(f).size, 0) / 1024;
   report('build.precache-total', total, 'KB', '<=', 500);
