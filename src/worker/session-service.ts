@@ -79,8 +79,8 @@ import type { MetricId } from '../engine/monitor/metrics.ts';
 import { MonitorService } from './monitor-service.ts';
 import { randomUuid } from '../schema/random-id.ts';
 import { sessionLocks } from './tab-locks.ts';
+import { STARTING_CASH } from '../engine/file-verdict.ts';
 
-const STARTING_CASH = '50000';
 /** Snapshots pushed to the UI: at most one per animation frame. */
 const PUSH_INTERVAL_MS = 16;
 const CLOCK_INTERVAL_MS = 100;
