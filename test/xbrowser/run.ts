@@ -253,14 +253,7 @@ const SMOKES: Smoke[] = [
       const app = await open();
       await app.start();
       await app.underServiceWorker();
-      await app.act('the Self-test link', 'clickLink', 'Self-test');
-      await app.act(
-        'the self-test settings',
-        'fill',
-        'Suites and iterations, as JSON',
-        '{ "iterations": 50 }',
-      );
-      await app.act('the "Run self-test" button', 'clickButton', 'Run self-test');
+      await runSelfTest(app, '{ "iterations": 50 }');
       const summary = await app.until(
         'the self-test summary',
         async () => {
@@ -299,14 +292,7 @@ const SMOKES: Smoke[] = [
       ].filter(Boolean);
       if (wrong.length) throw new Error(wrong.join('; '));
       // The self-test's known-answer check reads the same hash in the app's own worker.
-      await app.act('the Self-test link', 'clickLink', 'Self-test');
-      await app.act(
-        'the self-test settings',
-        'fill',
-        'Suites and iterations, as JSON',
-        '{ "suites": ["engine"], "iterations": 10 }',
-      );
-      await app.act('the "Run self-test" button', 'clickButton', 'Run self-test');
+      await runSelfTest(app, '{ "suites": ["engine"], "iterations": 10 }');
       const known = await app.until('the known-hash check', async () =>
         (await app.call('selfTestResults')).find(
           (r) => r.name === 'A seeded session replays to its known hash',
@@ -321,6 +307,13 @@ const SMOKES: Smoke[] = [
 ];
 
 /** Builds the in-page helper (and the engine code it imports) into one ES module. */
+/** Opens the Self-test page and starts a run with these settings (JSON, as typed there). */
+async function runSelfTest(app: App, settings: string): Promise<void> {
+  await app.act('the Self-test link', 'clickLink', 'Self-test');
+  await app.act('the self-test settings', 'fill', 'Suites and iterations, as JSON', settings);
+  await app.act('the "Run self-test" button', 'clickButton', 'Run self-test');
+}
+
 async function bundleHelper(): Promise<string> {
   const output = (await build({
     configFile: false,
