@@ -1,4 +1,4 @@
-import { MAX_CANDLE_ROWS } from '../engine/market/candle-csv.ts';
+import { MAX_CANDLE_ROWS } from '../engine/market/candle-limits.ts';
 
 const DAY_MS = 86_400_000;
 

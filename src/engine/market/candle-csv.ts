@@ -1,4 +1,7 @@
 import { ok, refuse, type Result } from '../result.ts';
+import { MAX_CANDLE_ROWS } from './candle-limits.ts';
+
+export { MAX_CANDLE_ROWS };
 
 /** One imported candle: open time (ms, UTC) and prices as the file wrote them. */
 export interface ImportedCandle {
@@ -23,8 +26,6 @@ export interface ImportedSeries {
   readonly notes: readonly string[];
 }
 
-/** The most candle rows a file may have, header or not. */
-export const MAX_CANDLE_ROWS = 100_000;
 /** The most digits a price or volume may have; more is not a real exchange figure. */
 export const MAX_CANDLE_DIGITS = 20;
 /** Longer cells are refused before any pattern is tried on them. */

@@ -1,0 +1,423 @@
+import { proxy } from 'comlink';
+import type { Command } from '../engine/commands.ts';
+import { ok, refuse, type Result } from '../engine/result.ts';
+import { Session, stateHash } from '../engine/session.ts';
+import type { MetricId } from '../engine/monitor/metrics.ts';
+import { DEFAULT_DB_NAME, PowerTraderDb } from '../db/database.ts';
+import {
+  appendCommand,
+  claimWriter,
+  DamagedSessionError,
+  loadSession,
+  readableName,
+  saveSnapshot,
+  sessionIdsByRecency,
+  type StoredSession,
+} from '../db/session-repository.ts';
+import {
+  describeError,
+  describeIssues,
+  openRequestSchema,
+  type CommandAck,
+  type DamagedSession,
+  type Role,
+  type SessionView,
+  type WorkerMessage,
+} from '../schema/messages.ts';
+import type { SessionId, SessionRow } from '../schema/rows.ts';
+import { CandleBook } from './candle-book.ts';
+import { ClockRunner } from './clock-runner.ts';
+import { MonitorService } from './monitor-service.ts';
+import { createDefaultSession, restore } from './stored-sessions.ts';
+import { WriterLock } from './writer-lock.ts';
+
+/** Snapshots pushed to the UI: at most one per animation frame. */
+const PUSH_INTERVAL_MS = 16;
+/** How often the clock's progress between commands is saved, in wall milliseconds. */
+const CLOCK_SAVE_INTERVAL_MS = 5000;
+/** What a person can do when storage is full; shown in the banner and in every refusal. */
+export const STORAGE_FULL_HELP =
+  'Export and delete old sessions on the Sessions page, or free space on this device; nothing was lost.';
+
+/** The session this tab shows, with the database and channel it came through. */
+export interface Opened {
+  readonly db: PowerTraderDb;
+  readonly channel: BroadcastChannel;
+  readonly lockName: string;
+  row: SessionRow;
+  session: Session;
+}
+
+/**
+ * Owns the open session inside the worker: which one it is, whether this tab writes it, and
+ * persistence. It is the only writer of its session while it holds the session's lock, and every
+ * write is fenced by the writer epoch, so a tab that lost the lock can never write again.
+ */
+export class SessionHost {
+  opened: Opened | undefined;
+  role: Role = 'follower';
+  /** Storage refused a write at open: the session is shown and nothing is written. */
+  readOnly = false;
+  /** Sessions passed over at the last open because they could not be opened. */
+  damaged: DamagedSession[] = [];
+  book: CandleBook | undefined;
+  readonly clock = new ClockRunner({
+    driven: () => (this.role === 'leader' ? this.opened?.session : undefined),
+    tickMs: () => this.opened?.row.config.tickMs ?? 1000,
+    changed: () => this.marketMoved(),
+    save: () => this.enqueue(() => this.saveClock()),
+    periodic: () => this.saveWhenDue(),
+  });
+  /** Live monitoring: alert rules, alerts and the device's log. */
+  // Marked as a proxy so the page's client reaches it as `client.monitor.sample(…)`.
+  readonly monitor = proxy(
+    new MonitorService({
+      database: () => this.opened?.db,
+      figures: () => this.monitorFigures(),
+    }),
+  );
+  private readonly lock = new WriterLock(() =>
+    this.lostLeadership('Another tab took over this session. This tab now follows it.'),
+  );
+  private epoch = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private queued = 0;
+  private listener: ((message: WorkerMessage) => unknown) | undefined;
+  private pushTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastPush = 0;
+  private lastSave = 0;
+  private unsaved = false;
+  private hashCache: { key: string; hash: string } | undefined;
+
+  /** `view` builds what is pushed to the page. */
+  constructor(private readonly view: () => Promise<SessionView>) {}
+
+  /** Registers the one listener that receives pushed views and notices. */
+  subscribe(listener: (message: WorkerMessage) => unknown): void {
+    this.listener = listener;
+  }
+
+  /** Opens a session (the latest, or a new one) as its writer if no other tab is. */
+  async open(input: unknown): Promise<Result<SessionView>> {
+    const request = openRequestSchema.safeParse(input ?? {});
+    if (!request.success) return refuse('bad-request', describeIssues(request.error));
+    await this.close();
+    const dbName = request.data.dbName ?? DEFAULT_DB_NAME;
+    this.clock.resetPace();
+    this.readOnly = false;
+    const db = new PowerTraderDb(dbName);
+    const found = await this.firstThatOpens(db, request.data.sessionId);
+    if (!found) {
+      db.close();
+      return refuse('not-found', 'That session no longer exists on this device.');
+    }
+    const id = found.stored.row.id;
+    const channel = new BroadcastChannel(`powertrader:${dbName}:${id}`);
+    channel.onmessage = () => void this.followChange();
+    this.opened = {
+      db,
+      channel,
+      lockName: `powertrader:${dbName}:${id}`,
+      row: found.stored.row,
+      session: found.session,
+    };
+    this.attachBook();
+    if (await this.lock.request(this.opened.lockName, 'try')) await this.becomeLeader();
+    else this.becomeFollower();
+    return ok(await this.view());
+  }
+
+  /** Makes this tab the writer, safely, even while another tab holds the session. */
+  async takeOver(): Promise<Result<SessionView>> {
+    if (!this.opened) return refuse('not-open', 'No session is open.');
+    if (this.role !== 'leader') {
+      this.lock.stopWaiting();
+      await this.lock.request(this.opened.lockName, 'steal');
+      await this.becomeLeader();
+    }
+    return ok(await this.view());
+  }
+
+  /** Stops the clock, saves its progress and lets go of the lock and the database. */
+  async close(): Promise<void> {
+    const opened = this.opened;
+    if (!opened) return;
+    if (this.role === 'leader') await this.enqueue(() => this.saveClock());
+    this.clock.stop();
+    this.role = 'follower';
+    this.lock.releaseAll();
+    opened.channel.close();
+    opened.db.close();
+    this.opened = undefined;
+  }
+
+  /** Applies and persists one command, in turn with every other write; answers once durable. */
+  submit(command: Command): Promise<Result<CommandAck>> {
+    return this.enqueue(() => this.applyAndPersist(command));
+  }
+
+  /** Runs a change on a session that is not open here, holding its lock so no other tab is in it. */
+  async whileUnused(
+    db: PowerTraderDb,
+    id: string,
+    change: () => Promise<void>,
+  ): Promise<Result<true>> {
+    const done = await this.lock.ifFree(`powertrader:${db.name}:${id}`, change);
+    return done ? ok(true) : refuse('in-use', 'That session is open in another tab.');
+  }
+
+  /** The state hash now; computed once per state (views are pushed far more often). */
+  async currentHash(): Promise<string> {
+    const { row, session } = this.opened!;
+    const key = `${row.id}:${session.seq}:${session.time}`;
+    if (this.hashCache?.key !== key) {
+      this.hashCache = { key, hash: await stateHash(session.snapshot()) };
+    }
+    return this.hashCache.hash;
+  }
+
+  /** Sends the page a fresh view soon: at most one per animation frame. */
+  schedulePush(): void {
+    if (this.pushTimer !== undefined || !this.listener) return;
+    const wait = Math.max(0, PUSH_INTERVAL_MS - (performance.now() - this.lastPush));
+    this.pushTimer = setTimeout(() => {
+      this.pushTimer = undefined;
+      this.lastPush = performance.now();
+      if (this.opened) void this.view().then((view) => this.notify({ type: 'view', view }));
+    }, wait);
+  }
+
+  notify(message: WorkerMessage): void {
+    try {
+      void Promise.resolve(this.listener?.(message)).catch(() => undefined);
+    } catch {
+      // A listener that went away (its page closed) is not this worker's problem.
+    }
+  }
+
+  /**
+   * The asked-for session, else the one saved last, else the next that opens, else a new one.
+   * A session whose rows do not parse or whose log does not replay is set aside and named, so
+   * that one broken session never stops the app. Undefined only if the asked-for one is gone.
+   */
+  private async firstThatOpens(
+    db: PowerTraderDb,
+    asked: SessionId | undefined,
+  ): Promise<{ stored: StoredSession; session: Session } | undefined> {
+    this.damaged = [];
+    const recent = await sessionIdsByRecency(db);
+    if (asked !== undefined && !recent.includes(asked)) return undefined;
+    const candidates = asked === undefined ? recent : [asked, ...recent.filter((i) => i !== asked)];
+    for (const id of candidates) {
+      try {
+        // Ids come raw from the table's keys: a malformed one shows up as a damaged row.
+        const stored = await loadSession(db, id as SessionId);
+        if (stored) return { stored, session: await restore(db, stored) };
+      } catch (error) {
+        if (!(error instanceof DamagedSessionError)) throw error;
+        const name = await readableName(db, id);
+        this.damaged.push({ id, ...(name ? { name } : {}), reason: error.message });
+      }
+    }
+    const stored = (await loadSession(db, await createDefaultSession(db)))!;
+    return { stored, session: await restore(db, stored) };
+  }
+
+  private async applyAndPersist(command: Command): Promise<Result<CommandAck>> {
+    const opened = this.opened;
+    if (!opened || this.role !== 'leader') {
+      return refuse('not-writer', 'This session is open in another tab. Take over to trade here.');
+    }
+    if (this.readOnly)
+      return refuse(
+        'storage-full',
+        `Storage on this device is full, so this session is read-only and nothing was changed. ${STORAGE_FULL_HELP}`,
+      );
+    this.clock.advance();
+    const { session, row } = opened;
+    const at = session.time;
+    const outcome = session.apply(command);
+    if (!outcome.ok) return outcome;
+    const state = session.snapshot();
+    // A resubmitted order id changes nothing and is not logged: the log numbers only commands
+    // that count, which is what resuming and importing rely on.
+    if (outcome.value[0]?.type === 'duplicate' && state.seq >= 1)
+      return ok({ seq: state.seq, at, hash: await this.currentHash(), events: [...outcome.value] });
+    const hash = await stateHash(state);
+    this.hashCache = { key: `${row.id}:${state.seq}:${state.time}`, hash };
+    const snapshot = {
+      sessionId: row.id,
+      hash,
+      savedAt: Date.now(),
+      clock: this.clock.settings(),
+      state,
+    };
+    try {
+      const started = performance.now();
+      const written = await appendCommand(
+        opened.db,
+        this.epoch,
+        { sessionId: row.id, seq: state.seq, at, command },
+        snapshot,
+      );
+      this.monitor.noteWrite(performance.now() - started);
+      if (!written.ok) {
+        this.lostLeadership(written.message);
+        return written;
+      }
+    } catch (error) {
+      this.monitor.noteWriteFailed(error);
+      // The engine moved on in memory but the log did not: go back to what is stored.
+      opened.session = await restore(opened.db, (await loadSession(opened.db, row.id))!);
+      this.attachBook();
+      return refuse(
+        'storage-failed',
+        `The command could not be saved (${describeError(error)}). Nothing changed.${isQuotaError(error) ? ` ${STORAGE_FULL_HELP}` : ''}`,
+      );
+    }
+    this.saved(opened);
+    this.schedulePush();
+    return ok({ seq: state.seq, at, hash, events: [...outcome.value] });
+  }
+
+  private async saveClock(): Promise<void> {
+    const opened = this.opened;
+    if (!opened || this.role !== 'leader' || !this.unsaved || this.readOnly) return;
+    const state = opened.session.snapshot();
+    const snapshot = {
+      sessionId: opened.row.id,
+      hash: await stateHash(state),
+      savedAt: Date.now(),
+      clock: this.clock.settings(),
+      state,
+    };
+    const started = performance.now();
+    const written = await saveSnapshot(opened.db, this.epoch, snapshot).catch((error: unknown) => {
+      this.monitor.noteWriteFailed(error);
+      throw error;
+    });
+    this.monitor.noteWrite(performance.now() - started);
+    if (!written.ok) return this.lostLeadership(written.message);
+    this.saved(opened);
+  }
+
+  /** Something was stored: tell the other tabs. */
+  private saved(opened: Opened): void {
+    this.lastSave = Date.now();
+    this.unsaved = false;
+    opened.channel.postMessage('changed');
+  }
+
+  private marketMoved(): void {
+    this.unsaved = true;
+    this.schedulePush();
+  }
+
+  /** The clock's progress between commands is saved every few seconds. */
+  private saveWhenDue(): void {
+    if (this.unsaved && Date.now() - this.lastSave >= CLOCK_SAVE_INTERVAL_MS) {
+      this.lastSave = Date.now();
+      // A failed save is in the monitor's database health; the next one tries again.
+      void this.enqueue(() => this.saveClock()).catch(() => undefined);
+    }
+  }
+
+  private async becomeLeader(): Promise<void> {
+    const opened = this.opened!;
+    // Claiming writes (the fencing token): a full or failing storage opens the session read-only.
+    const claimed = await claimWriter(opened.db, opened.row.id).catch((error: unknown) => {
+      if (error instanceof DamagedSessionError) throw error;
+      this.becomeReadOnly(error);
+      return null;
+    });
+    if (claimed === null) return;
+    if (!claimed) throw new Error('The session disappeared while opening it.');
+    this.epoch = claimed.epoch;
+    opened.row = claimed.stored.row;
+    opened.session = await restore(opened.db, claimed.stored);
+    this.attachBook();
+    this.role = 'leader';
+    this.clock.start(opened.session.time, claimed.stored.snapshot.clock);
+    // Saving at once marks this session as the one last used: a reload opens it again.
+    this.unsaved = true;
+    void this.enqueue(() => this.saveClock()).catch((error: unknown) => this.becomeReadOnly(error));
+    this.schedulePush();
+  }
+
+  /**
+   * Keeps the session on screen, holding the lock, without writing: trading is refused with a
+   * way to free space, while export and delete (which need no room) still work. A reload
+   * after space is freed opens it for writing again.
+   */
+  private becomeReadOnly(error: unknown): void {
+    const opened = this.opened;
+    if (!opened) return;
+    this.monitor.noteWriteFailed(error);
+    this.readOnly = true;
+    this.role = 'leader';
+    // The market may still be run and stepped in memory; nothing of it is saved.
+    this.clock.startPaused(opened.session.time);
+    this.schedulePush();
+  }
+
+  private becomeFollower(): void {
+    this.clock.stop();
+    this.role = 'follower';
+    // Wait in line: when the writing tab closes, this one takes over by itself.
+    const name = this.opened!.lockName;
+    void this.lock
+      .request(name, 'wait')
+      .then((granted) => (granted ? this.becomeLeader() : undefined));
+    this.schedulePush();
+  }
+
+  private lostLeadership(reason: string): void {
+    if (this.role !== 'leader') return;
+    this.becomeFollower();
+    this.notify({ type: 'notice', level: 'info', message: reason });
+    void this.followChange();
+  }
+
+  private async followChange(): Promise<void> {
+    const opened = this.opened;
+    if (!opened || this.role === 'leader') return;
+    const stored = await loadSession(opened.db, opened.row.id);
+    if (!stored) return;
+    opened.row = stored.row;
+    opened.session = await restore(opened.db, stored);
+    this.attachBook();
+    this.schedulePush();
+  }
+
+  /** Gives the session its candle book: a new one for a new session object. */
+  private attachBook(): void {
+    const opened = this.opened!;
+    this.book = new CandleBook(opened.row.config.assets);
+    opened.session.onTick = this.book.onTick;
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    this.queued++;
+    const next = this.queue.then(task).finally(() => this.queued--);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The worker's and the portfolio's figures for the monitor. */
+  private monitorFigures(): Partial<Record<MetricId, number | null>> {
+    const opened = this.opened;
+    if (!opened) return { 'worker.queue': this.queued };
+    this.clock.advance();
+    return {
+      'worker.queue': this.queued,
+      ...this.clock.paceFigures(opened.row.config.tickMs),
+      ...opened.session.health(),
+    };
+  }
+}
+
+/** Whether storage refused a write for lack of room (Dexie may wrap the browser's error). */
+function isQuotaError(error: unknown): boolean {
+  const named = (e: unknown) => e instanceof Error && e.name === 'QuotaExceededError';
+  return named(error) || (error instanceof Error && named((error as { inner?: unknown }).inner));
+}
