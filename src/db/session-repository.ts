@@ -139,26 +139,27 @@ export function claimWriter(
 class FenceFailed extends Error {}
 
 /**
- * Appends one command and the snapshot after it in ONE read-write transaction, only while the
- * caller still holds the writer epoch. The fence read and both writes go out together (one round
- * trip, not three); if the fence fails the transaction aborts and rolls the writes back.
- * Resolves after the transaction has committed.
+ * Appends one command, and at a checkpoint the snapshot after it, in ONE read-write transaction,
+ * only while the caller still holds the writer epoch. The fence read and the writes go out
+ * together (one round trip, not three); if the fence fails the transaction aborts and rolls the
+ * writes back. Resolves after the transaction has committed. Between checkpoints the stored
+ * snapshot is older than the log: resuming replays the commands after it.
  */
 export async function appendCommand(
   db: PowerTraderDb,
   epoch: number,
   command: CommandRow,
-  snapshot: SnapshotRow,
+  checkpoint?: SnapshotRow,
 ): Promise<Result<void, 'not-writer'>> {
   const parsedCommand = commandRowSchema.parse(command);
-  const parsedSnapshot = snapshotRowSchema.parse(snapshot);
+  const parsedSnapshot = checkpoint && snapshotRowSchema.parse(checkpoint);
   try {
     await db.transaction('rw', db.sessions, db.commands, db.snapshots, async () => {
       const [row] = await Promise.all([
         db.sessions.get(parsedCommand.sessionId),
         // `add` fails on an existing key, so a sequence number can never be written twice.
         db.commands.add(parsedCommand),
-        db.snapshots.put(parsedSnapshot),
+        parsedSnapshot && db.snapshots.put(parsedSnapshot),
       ]);
       if (!row || row.writerEpoch !== epoch) throw new FenceFailed();
     });

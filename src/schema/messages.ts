@@ -112,7 +112,6 @@ export const sessionViewSchema = z.strictObject({
   role: roleSchema,
   running: z.boolean(),
   speed: speedSchema,
-  hash: sha256Schema,
   portfolio: portfolioViewSchema,
   markets: z.array(marketRowSchema),
   halted: z.array(z.string()),
@@ -139,10 +138,20 @@ export type WorkerMessage = z.infer<typeof workerMessageSchema>;
 export const commandAckSchema = z.strictObject({
   seq: z.int().check(z.minimum(1)),
   at: epochMs,
-  hash: sha256Schema,
   events: z.array(engineEventSchema),
 });
 export type CommandAck = z.infer<typeof commandAckSchema>;
+
+/**
+ * The open session's state hash, computed on request (it costs a pass over the whole state), with
+ * the command count and simulated time it belongs to.
+ */
+export const stateHashViewSchema = z.strictObject({
+  hash: sha256Schema,
+  seq: z.int().check(z.minimum(0)),
+  time: epochMs,
+});
+export type StateHashView = z.infer<typeof stateHashViewSchema>;
 
 /** Parses a Result that crossed the worker boundary, with the schema of its value. */
 export function resultSchema<T extends z.ZodMiniType>(value: T) {

@@ -10,12 +10,14 @@ import {
   type OrderEstimate,
   resultSchema,
   sessionViewSchema,
+  stateHashViewSchema,
   workerMessageSchema,
   type CandleView,
   type CommandAck,
   type Result,
   type SessionView,
   type Speed,
+  type StateHashView,
 } from '../schema/messages.ts';
 import { proxy, type SessionClient } from '../worker/client.ts';
 import { fillEventSchema } from '../schema/orders.ts';
@@ -30,6 +32,7 @@ const estimateResult = resultSchema(orderEstimateSchema);
 const fillsResult = resultSchema(z.array(fillEventSchema));
 const fileResult = resultSchema(exportedFileSchema);
 const doneResult = resultSchema(z.literal(true));
+const hashResult = resultSchema(stateHashViewSchema);
 
 /** Candle intervals the chart offers. */
 export const CHART_INTERVALS = ['1m', '5m', '1h', '1d'] as const;
@@ -82,6 +85,11 @@ export class SessionState {
     } finally {
       this.pending--;
     }
+  }
+
+  /** The state hash now, computed on request. */
+  async stateHash(): Promise<Result<StateHashView>> {
+    return hashResult.parse(await this.client.stateHash());
   }
 
   async takeOver(): Promise<void> {

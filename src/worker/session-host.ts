@@ -24,7 +24,7 @@ import {
   type SessionView,
   type WorkerMessage,
 } from '../schema/messages.ts';
-import type { SessionId, SessionRow } from '../schema/rows.ts';
+import type { SessionId, SessionRow, SnapshotRow } from '../schema/rows.ts';
 import { CandleBook } from './candle-book.ts';
 import { ClockRunner } from './clock-runner.ts';
 import { MonitorService } from './monitor-service.ts';
@@ -35,6 +35,8 @@ import { WriterLock } from './writer-lock.ts';
 const PUSH_INTERVAL_MS = 16;
 /** How often the clock's progress between commands is saved, in wall milliseconds. */
 const CLOCK_SAVE_INTERVAL_MS = 5000;
+/** Commands between stored snapshots; resuming replays at most this many. */
+export const CHECKPOINT_EVERY = 100;
 /** What a person can do when storage is full; shown in the banner and in every refusal. */
 export const STORAGE_FULL_HELP =
   'Export and delete old sessions on the Sessions page, or free space on this device; nothing was lost.';
@@ -238,27 +240,21 @@ export class SessionHost {
     const at = session.time;
     const outcome = session.apply(command);
     if (!outcome.ok) return outcome;
-    const state = session.snapshot();
+    const seq = session.seq;
     // A resubmitted order id changes nothing and is not logged: the log numbers only commands
     // that count, which is what resuming and importing rely on.
-    if (outcome.value[0]?.type === 'duplicate' && state.seq >= 1)
-      return ok({ seq: state.seq, at, hash: await this.currentHash(), events: [...outcome.value] });
-    const hash = await stateHash(state);
-    this.hashCache = { key: `${row.id}:${state.seq}:${state.time}`, hash };
-    const snapshot = {
-      sessionId: row.id,
-      hash,
-      savedAt: Date.now(),
-      clock: this.clock.settings(),
-      state,
-    };
+    if (outcome.value[0]?.type === 'duplicate' && seq >= 1)
+      return ok({ seq, at, events: [...outcome.value] });
+    // The command alone is stored; the whole state and its hash only every CHECKPOINT_EVERY
+    // commands and with the clock's saves, so a command costs the same in a long session.
+    const checkpoint = seq % CHECKPOINT_EVERY === 0 ? await this.snapshotRow(opened) : undefined;
     try {
       const started = performance.now();
       const written = await appendCommand(
         opened.db,
         this.epoch,
-        { sessionId: row.id, seq: state.seq, at, command },
-        snapshot,
+        { sessionId: row.id, seq, at, command },
+        checkpoint,
       );
       this.monitor.noteWrite(performance.now() - started);
       if (!written.ok) {
@@ -275,22 +271,20 @@ export class SessionHost {
         `The command could not be saved (${describeError(error)}). Nothing changed.${isQuotaError(error) ? ` ${STORAGE_FULL_HELP}` : ''}`,
       );
     }
-    this.saved(opened);
+    if (checkpoint) this.saved(opened);
+    else {
+      // In the log, not yet in a snapshot: the clock's next save writes one.
+      this.unsaved = true;
+      opened.channel.postMessage('changed');
+    }
     this.schedulePush();
-    return ok({ seq: state.seq, at, hash, events: [...outcome.value] });
+    return ok({ seq, at, events: [...outcome.value] });
   }
 
   private async saveClock(): Promise<void> {
     const opened = this.opened;
     if (!opened || this.role !== 'leader' || !this.unsaved || this.readOnly) return;
-    const state = opened.session.snapshot();
-    const snapshot = {
-      sessionId: opened.row.id,
-      hash: await stateHash(state),
-      savedAt: Date.now(),
-      clock: this.clock.settings(),
-      state,
-    };
+    const snapshot = await this.snapshotRow(opened);
     const started = performance.now();
     const written = await saveSnapshot(opened.db, this.epoch, snapshot).catch((error: unknown) => {
       this.monitor.noteWriteFailed(error);
@@ -299,6 +293,20 @@ export class SessionHost {
     this.monitor.noteWrite(performance.now() - started);
     if (!written.ok) return this.lostLeadership(written.message);
     this.saved(opened);
+  }
+
+  /** The whole state now with its hash, as the snapshot row that resuming starts from. */
+  private async snapshotRow(opened: Opened): Promise<SnapshotRow> {
+    const state = opened.session.snapshot();
+    const hash = await stateHash(state);
+    this.hashCache = { key: `${opened.row.id}:${state.seq}:${state.time}`, hash };
+    return {
+      sessionId: opened.row.id,
+      hash,
+      savedAt: Date.now(),
+      clock: this.clock.settings(),
+      state,
+    };
   }
 
   /** Something was stored: tell the other tabs. */

@@ -51,6 +51,7 @@ export class SessionService {
 
   // What the page reads.
   current = (): Promise<Result<SessionView>> => this.views.current();
+  stateHash = () => this.views.stateHash();
   candles = (symbol: unknown, interval: unknown) => this.views.candles(symbol, interval);
   depth = (symbol: unknown) => this.views.depth(symbol);
   estimate = (input: unknown) => this.views.estimate(input);

@@ -17,6 +17,7 @@ import {
   type DepthView,
   type OrderEstimate,
   type SessionView,
+  type StateHashView,
   type TradingView,
 } from '../schema/messages.ts';
 import type { SessionHost } from './session-host.ts';
@@ -40,7 +41,6 @@ export class SessionViews {
       role: host.role,
       running: host.role === 'leader' && host.clock.running,
       speed: host.clock.speed,
-      hash: await host.currentHash(),
       portfolio,
       markets: host.book?.markets(portfolio.prices.map((p) => p.lastPrice)) ?? [],
       halted: session.haltedSymbols(),
@@ -48,6 +48,15 @@ export class SessionViews {
       ...(host.damaged.length > 0 ? { damaged: [...host.damaged] } : {}),
       ...(host.readOnly ? { readOnly: true } : {}),
     };
+  }
+
+  /** The state hash now, on request; views do not carry it, since it costs a pass over the state. */
+  async stateHash(): Promise<Result<StateHashView>> {
+    const opened = this.host.opened;
+    if (!opened) return refuse('not-open', 'No session is open.');
+    this.host.clock.advance();
+    const { seq, time } = opened.session;
+    return ok({ hash: await this.host.currentHash(), seq, time });
   }
 
   /** The current view of the session. */

@@ -5,6 +5,7 @@ import { sessionIdSchema } from '../../src/schema/rows.ts';
 import * as z from 'zod/mini';
 import { proxy, startSessionWorker } from '../../src/worker/client.ts';
 import { hostileFiles, VALID_TEXT } from '../fixtures/hostile/generate.ts';
+import { hashOf } from '../support/worker-tabs.ts';
 
 const previews = resultSchema(importPreviewSchema);
 
@@ -75,7 +76,7 @@ describe('keeping an import', () => {
         await client.switchTo(kept.value.sessionId),
       );
       if (!opened.ok) throw new Error(opened.message);
-      expect([opened.value.hash, opened.value.portfolio.seq]).toEqual([
+      expect([await hashOf(client), opened.value.portfolio.seq]).toEqual([
         previewed.value.replayedHash,
         previewed.value.commandCount,
       ]);

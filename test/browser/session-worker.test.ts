@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PowerTraderDb } from '../../src/db/database.ts';
 import { Session, replay, stateHash } from '../../src/engine/session.ts';
 import { commandAckSchema, resultSchema, sessionViewSchema } from '../../src/schema/messages.ts';
-import { freshDb, openTab, stopTabs } from '../support/worker-tabs.ts';
+import { freshDb, hashOf, openTab, stopTabs } from '../support/worker-tabs.ts';
 
 const views = resultSchema(sessionViewSchema);
 const acks = resultSchema(commandAckSchema);
@@ -51,10 +51,37 @@ describe('the session worker with real IndexedDB', () => {
       [1, 'deposit'],
       [2, 'market-buy'],
     ]);
-    expect(stored.snapshots[0]?.hash).toBe(ack.value.hash);
-    expect(stored.snapshots[0]?.state.ledger.positions).toEqual({
-      BTC: { quantity: '0.1', cost: expect.any(String) },
-    });
+    // Between checkpoints only the command is written: the log, replayed, holds the position.
+    const row = stored.sessions[0]!;
+    const replayed = replay(row.seed, row.config, stored.commands);
+    if (!replayed.ok) throw new Error(replayed.message);
+    expect(replayed.value.view().positions.map((p) => [p.symbol, p.quantity])).toEqual([
+      ['BTC', '0.1'],
+    ]);
+  });
+
+  it('writes a snapshot every 100 commands and resumes a killed tab exactly from it', async () => {
+    const dbName = freshDb();
+    const tab = await openTab(dbName);
+    await tab.client.setRunning(false);
+    for (let i = 0; i < 149; i++) {
+      const command =
+        i % 10 === 0
+          ? { type: 'market-buy', symbol: 'ETH', quantity: '0.01' }
+          : { type: 'deposit', amount: '1.25' };
+      const ack = acks.parse(await tab.client.submit(command));
+      if (!ack.ok) throw new Error(ack.message);
+    }
+    const before = await hashOf(tab.client);
+    // Killed, not closed: no final save. The snapshot is the checkpoint at command 100, or a
+    // later one if the clock's periodic save ran on a slow machine.
+    tab.stop();
+    const stored = await dump(dbName);
+    expect(stored.commands).toHaveLength(150);
+    expect(stored.snapshots[0]!.state.seq).toBeGreaterThanOrEqual(100);
+    const again = await openTab(dbName);
+    expect(again.view.portfolio.seq).toBe(150);
+    expect(await hashOf(again.client)).toBe(before);
   });
 
   it('resumes a session to the same state hash, which a full replay of its log confirms', async () => {
@@ -63,19 +90,20 @@ describe('the session worker with real IndexedDB', () => {
     await first.client.submit({ type: 'market-buy', symbol: 'BTC', quantity: '0.2' });
     await first.client.submit({ type: 'market-sell', symbol: 'BTC', quantity: '0.05' });
     await first.client.setRunning(false);
-    const before = views.parse(await first.client.current());
+    const before = await hashOf(first.client);
     await first.client.close();
     first.stop();
 
     const second = await openTab(dbName);
-    expect(before.ok && second.view.hash).toBe(before.ok && before.value.hash);
+    const after = await hashOf(second.client);
+    expect(after).toBe(before);
 
     const stored = await dump(dbName);
     const row = stored.sessions[0]!;
     const replayed = replay(row.seed, row.config, stored.commands);
     if (!replayed.ok) throw new Error(replayed.message);
     replayed.value.advanceTo(stored.snapshots[0]!.state.time);
-    expect(await stateHash(replayed.value.snapshot())).toBe(second.view.hash);
+    expect(await stateHash(replayed.value.snapshot())).toBe(after);
     expect(replayed.value).toBeInstanceOf(Session);
   });
 

@@ -9,12 +9,17 @@ test('a position survives a reload, with the same state hash', async ({ page }) 
   );
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+  // The hash is computed on request, not with every frame.
+  await expect(page.getByTestId('state-hash')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show state hash' }).click();
   const hash = await page.getByTestId('state-hash').textContent();
+  expect(hash).toMatch(/^[0-9a-f]{16}$/);
 
   await page.reload();
   await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
     '0.25',
   );
+  await page.getByRole('button', { name: 'Show state hash' }).click();
   await expect(page.getByTestId('state-hash')).toHaveText(hash!);
 });
 

@@ -6,7 +6,7 @@ test('a second tab follows without writing, and can take over safely', async ({
 }) => {
   await openApp(page);
   await buy(page, '0.1');
-  const commands = () => page.getByTestId('state-hash').locator('xpath=..');
+  const commands = () => page.getByTestId('command-count');
   await expect(commands()).toContainText('2 commands');
 
   const second = await context.newPage();

@@ -1,6 +1,7 @@
 import {
   resultSchema,
   sessionViewSchema,
+  stateHashViewSchema,
   type SessionView,
   type WorkerMessage,
 } from '../../src/schema/messages.ts';
@@ -31,4 +32,11 @@ export async function openTab(dbName: string): Promise<{
 /** Stops every worker the test started (a stopped one is stopped only once); for afterEach. */
 export function stopTabs(): void {
   while (running.length) running.pop()!();
+}
+
+/** The open session's state hash, asked of the worker as the status bar asks for it. */
+export async function hashOf(client: SessionClient): Promise<string> {
+  const answer = resultSchema(stateHashViewSchema).parse(await client.stateHash());
+  if (!answer.ok) throw new Error(answer.message);
+  return answer.value.hash;
 }
