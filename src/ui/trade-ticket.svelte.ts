@@ -156,6 +156,16 @@ export class TradeTicket {
       : null;
   }
 
+  /**
+   * The last click's refusal once it no longer shows at a field (the form changed, or another
+   * tab's trade moved the session on): every click keeps its answer until the next one.
+   */
+  get staleRefusal(): string | null {
+    return this.refusal && this.refusal.form !== this.form
+      ? `Not placed: ${this.refusal.message}`
+      : null;
+  }
+
   /** A refusal that belongs to no single field. */
   get formProblem(): string | null {
     return this.refusal?.form === this.form && this.refusal.field === 'form'
@@ -264,6 +274,7 @@ export class TradeTicket {
     const form = this.form;
     if (this.pendingId?.form !== form) this.pendingId = { form, id: newOrderId() };
     this.confirmation = null;
+    this.refusal = null;
     const answer = await this.session.submit(this.command(this.pendingId.id));
     if (!answer.ok) {
       this.refusal = {
