@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { lessonSchema } from '../../src/schema/lesson.ts';
 import { money } from '../../src/ui/format.ts';
-import { expect, openApp, test } from './fixtures.ts';
+import { expect, openApp, openAppOffline, test } from './fixtures.ts';
 
 // The figures the engine gives for seed 42, from `npm run sim -- lesson` in node: the page, whose
 // worker runs the same engine in the browser, must show the same.
@@ -25,13 +25,7 @@ test('lesson mode steps through with the keyboard, offline, shows the engine’s
   page,
   context,
 }) => {
-  await openApp(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await context.setOffline(true);
-  await page.reload();
-  await expect(page.getByTestId('equity')).toBeVisible();
+  await openAppOffline(page, context);
   await page.getByRole('link', { name: 'Lesson' }).click();
 
   await step(page, 1, 'A new account');
@@ -88,6 +82,10 @@ test('lesson mode steps through with the keyboard, offline, shows the engine’s
   await step(page, 6, 'Summary');
   const summary = page.getByTestId('lesson-summary');
   await expect(summary).toContainText(money(tier('aggressive').endEquity));
+  for (const name of ['conservative', 'moderate', 'aggressive']) {
+    await expect(page.getByTestId(`summary-limit-${name}`)).toHaveText(money(tier(name).limit));
+    await expect(page.getByTestId(`summary-end-${name}`)).toHaveText(money(tier(name).endEquity));
+  }
   await expect(page.getByTestId('summary-breaker-aggressive')).toHaveText('not tripped');
   await expect(page.getByTestId('summary-breaker-conservative')).toContainText('tripped');
   await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
@@ -104,10 +102,17 @@ test('lesson mode steps through with the keyboard, offline, shows the engine’s
   await context.setOffline(false);
 });
 
-for (const width of [360, 1920]) {
-  test(`every lesson step fits ${width} px without sideways scrolling`, async ({ page }) => {
+for (const { width, large } of [
+  { width: 360, large: false },
+  { width: 1920, large: false },
+  { width: 360, large: true },
+]) {
+  test(`every lesson step fits ${width} px${large ? ' in large type' : ''} without sideways scrolling`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: 900 });
     await openApp(page);
+    if (large) await page.getByRole('button', { name: 'Large type' }).click();
     await page.goto('/#/lesson');
     await expect(page.getByTestId('lesson-cash')).toBeVisible();
     for (let n = 1; n <= 6; n++) {
