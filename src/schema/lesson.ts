@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import type { Lesson } from '../engine/lesson.ts';
 import { decimalString, epochMs, signedDecimalString } from './decimal.ts';
-import { exportedFileSchema, type ExportedFile } from './messages.ts';
 
 const tierName = z.enum(['conservative', 'moderate', 'aggressive']);
 
@@ -54,13 +53,3 @@ export const lessonSchema = z.strictObject({
   keptTier: tierName,
   tiers: z.array(tierSchema).check(z.length(3)),
 }) satisfies z.ZodMiniType<Lesson>;
-
-/** A lesson run: its figures and the session file that keeps the followed tier's session. */
-export const lessonRunSchema = z.strictObject({
-  lesson: lessonSchema,
-  file: exportedFileSchema,
-}) satisfies z.ZodMiniType<LessonRun>;
-export interface LessonRun {
-  readonly lesson: Lesson;
-  readonly file: ExportedFile;
-}

@@ -99,6 +99,14 @@ test('lesson mode steps through with the keyboard, offline, shows the engine’s
   await expect(page.getByTestId('session-row').filter({ hasText: 'Lesson, seed 42' })).toHaveCount(
     1,
   );
+
+  // The same lesson kept again is a second session with a name of its own.
+  await page.getByRole('link', { name: 'Lesson' }).click();
+  await expect(page.getByTestId('lesson-cash')).toBeVisible();
+  for (let n = 1; n < 6; n++) await page.keyboard.press('ArrowRight');
+  await step(page, 6, 'Summary');
+  await page.getByRole('button', { name: 'Keep this session' }).click();
+  await expect(page.getByTestId('lesson-kept')).toContainText('Kept as “Lesson, seed 42 (2)”');
   await context.setOffline(false);
 });
 

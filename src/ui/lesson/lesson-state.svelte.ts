@@ -1,10 +1,15 @@
-import { resultSchema } from '../../schema/messages.ts';
-import { lessonRunSchema, type LessonRun } from '../../schema/lesson.ts';
+import * as z from 'zod/mini';
+import type { Lesson } from '../../engine/lesson.ts';
+import { exportedFileSchema, resultSchema, sessionSummarySchema } from '../../schema/messages.ts';
+import { lessonSchema } from '../../schema/lesson.ts';
+import { firstFreeName } from '../../schema/text.ts';
 import { startLessonWorker } from '../../worker/client.ts';
 import { keepSessionFile } from '../keep-file.ts';
 import type { SessionState } from '../session-state.svelte.ts';
 
-const runResult = resultSchema(lessonRunSchema);
+const runResult = resultSchema(lessonSchema);
+const fileResult = resultSchema(exportedFileSchema);
+const listResult = resultSchema(z.array(sessionSummarySchema));
 
 /** The lesson's steps, in order. */
 export const LESSON_STEPS = ['account', 'limits', 'buys', 'crash', 'breakers', 'summary'] as const;
@@ -22,7 +27,7 @@ export type KeepState =
  */
 export class LessonState {
   seed = $state('42');
-  run = $state.raw<LessonRun | null>(null);
+  run = $state.raw<Lesson | null>(null);
   index = $state(0);
   busy = $state(false);
   problem = $state<string | null>(null);
@@ -47,6 +52,8 @@ export class LessonState {
         this.run = answer.value;
         this.keeping = { state: 'idle' };
       } else this.problem = answer.message;
+    } catch (error) {
+      this.problem = `The lesson could not run: ${error instanceof Error ? error.message : error}`;
     } finally {
       this.busy = false;
     }
@@ -83,12 +90,24 @@ export class LessonState {
     event.preventDefault();
   }
 
-  /** Stores the followed session as a normal session, through the Sessions page's import. */
+  /**
+   * Stores the followed session as a normal session under a name no session has yet: the lesson's
+   * worker writes it as a session file, and the Sessions page's import keeps that file.
+   */
   async keep(): Promise<void> {
     const run = this.run;
-    if (!run || this.keeping.state === 'keeping' || this.keeping.state === 'kept') return;
+    const worker = this.worker;
+    if (!run || !worker || this.keeping.state === 'keeping' || this.keeping.state === 'kept')
+      return;
     this.keeping = { state: 'keeping' };
-    const kept = await keepSessionFile(this.session.client, run.file.text);
+    const listed = listResult.parse(await this.session.client.listSessions());
+    const taken = listed.ok ? listed.value.map((s) => s.name) : [];
+    const file = fileResult.parse(
+      await worker.client.sessionFile(firstFreeName(taken, `Lesson, seed ${run.seed}`)),
+    );
+    const kept = file.ok
+      ? await keepSessionFile(this.session.client, file.value.text)
+      : { ok: false as const, message: file.message };
     this.keeping = kept.ok
       ? { state: 'kept', name: kept.name }
       : { state: 'failed', message: kept.message };

@@ -4,7 +4,7 @@ import { runLesson, LESSON_CRASH } from '../../../src/engine/lesson.ts';
 import { TIERS, type TierName } from '../../../src/engine/risk/tiers.ts';
 import { Session } from '../../../src/engine/session.ts';
 import { parseSessionFile } from '../../../src/schema/session-file.ts';
-import { lessonRunSchema } from '../../../src/schema/lesson.ts';
+import { lessonSchema } from '../../../src/schema/lesson.ts';
 import { breakerConclusion } from '../../../src/ui/lesson/lesson-text.ts';
 import { LessonService } from '../../../src/worker/lesson-service.ts';
 import { prepareImport } from '../../../src/worker/session-files.ts';
@@ -96,12 +96,18 @@ describe('the lesson, step by step', () => {
 
 describe('keeping the lesson', () => {
   it('writes a session file that the Sessions page’s import verifies and would keep', async () => {
-    const run = lessonRunSchema.parse(
-      await new LessonService().run('42').then((r) => (r.ok ? r.value : r)),
-    );
-    const parsed = parseSessionFile(run.file.text);
+    const service = new LessonService();
+    expect(await service.sessionFile('Lesson, seed 42')).toMatchObject({
+      ok: false,
+      code: 'no-lesson',
+    });
+    const figures = service.run('42');
+    expect(figures.ok && lessonSchema.parse(figures.value)).toEqual(lesson);
+    const file = await service.sessionFile('Lesson, seed 42 (2)');
+    if (!file.ok) throw new Error(file.message);
+    const parsed = parseSessionFile(file.value.text);
     if (!parsed.ok) throw new Error(parsed.message);
-    expect(parsed.value.meta.name).toBe('Lesson, seed 42');
+    expect(parsed.value.meta.name).toBe('Lesson, seed 42 (2)');
     expect(parsed.value.commands).toEqual(log.commands);
     const prepared = await prepareImport(parsed.value);
     if (!prepared.ok) throw new Error(prepared.message);
@@ -110,11 +116,14 @@ describe('keeping the lesson', () => {
     expect(prepared.value.commands).toHaveLength(7);
   });
 
-  it('refuses a seed that is not 1–32 letters or digits, in words', async () => {
-    expect(await new LessonService().run('no spaces')).toEqual({
+  it('refuses a seed that is not 1–32 letters or digits, and a name with markup, in words', async () => {
+    const service = new LessonService();
+    expect(service.run('no spaces')).toEqual({
       ok: false,
       code: 'invalid-seed',
       message: 'Use 1–32 letters or digits as the seed.',
     });
+    service.run('42');
+    expect(await service.sessionFile('<b>')).toMatchObject({ ok: false, code: 'invalid' });
   });
 });
