@@ -4,6 +4,7 @@
 //   verify FILE…     replays session files and prints one row each, as the class page does
 //   demo             runs the seed's demo (five Moderate-tier buys) headless: --seed S --days N [--session-out F]
 //   replay FILE      replays one session file and prints where it ends, as JSON
+//   lesson           the lesson page's figures for a seed (--seed S), as JSON
 //   tierlab          a strategy under the three risk tiers, on one seed (--seed S) or across seeds
 //                    1…N (--seeds N), with what held each back: --days D --strategy S [--lift-cap] [--json]
 // Bad arguments print the usage and exit with code 2.
@@ -14,12 +15,14 @@ import { UsageError } from './usage-error.ts';
 import { runVerify } from './verify-command.ts';
 import { runDemo, runReplay } from './demo-command.ts';
 import { runTierLabCommand } from './tierlab-command.ts';
+import { runLesson } from '../engine/lesson.ts';
 
 const USAGE = `Usage:
   npm run sim -- --seed 42 --days 365 --interval 1h [--assets BTC,ETH] [--tick 1m] [--out file.csv] [--facts]
   npm run sim -- verify a.json b.json … [--json | --csv]
   npm run sim -- demo --seed 42 [--days 30] [--session-out demo.json]
   npm run sim -- replay session.json
+  npm run sim -- lesson [--seed 42]
   npm run sim -- tierlab [--seed 42 | --seeds 200] --days 365 [--lift-cap] [--json]
                  --strategy dip-buyer|momentum-rotation|buy-and-hold|monthly-dca|ma-crossover`;
 
@@ -58,6 +61,14 @@ async function main(argv: string[]): Promise<number> {
       },
     });
     return runTierLabCommand({ ...values, liftCap: values['lift-cap'] });
+  }
+  if (first === 'lesson') {
+    const { values } = parseArgs({ args: rest, options: { seed: { type: 'string' } } });
+    const seed = values.seed ?? '42';
+    if (!/^[A-Za-z0-9]{1,32}$/.test(seed))
+      throw new UsageError('--seed must be 1–32 letters or digits.');
+    process.stdout.write(`${JSON.stringify(runLesson(seed).lesson, null, 2)}\n`);
+    return 0;
   }
   if (first === 'replay') {
     const { positionals } = parseArgs({ args: rest, allowPositionals: true });

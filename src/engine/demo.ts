@@ -1,7 +1,7 @@
 import { defaultConfig, type SessionConfig } from './config.ts';
 import type { Command, TimedCommand } from './commands.ts';
 import { Dec } from './decimal.ts';
-import { maxPositionValue, TIERS } from './risk/tiers.ts';
+import { maxPositionValue, TIERS, type RiskTier } from './risk/tiers.ts';
 import { Session } from './session.ts';
 import { canonical } from './decimal.ts';
 
@@ -19,10 +19,14 @@ export const DEMO_SYMBOLS = ['BTC', 'ETH', 'ADA', 'SOL', 'DOT'] as const;
 
 /**
  * The demo's opening commands: the deposit, then one market buy of each demo coin, each as large
- * as the Moderate tier allows at the equity of that moment, priced at the ask with the taker fee
- * and rounded down to the coin's step. Same seed and config, same commands.
+ * as the tier (Moderate unless told) allows at the equity of that moment, priced at the ask with
+ * the taker fee and rounded down to the coin's step. Same seed, config and tier, same commands.
  */
-export function demoCommands(seed: string, config: SessionConfig): TimedCommand[] {
+export function demoCommands(
+  seed: string,
+  config: SessionConfig,
+  tier: RiskTier = TIERS.moderate,
+): TimedCommand[] {
   const session = Session.create(seed, config);
   const at = config.startTime;
   const log: TimedCommand[] = [];
@@ -35,7 +39,7 @@ export function demoCommands(seed: string, config: SessionConfig): TimedCommand[
   for (const symbol of DEMO_SYMBOLS) {
     const asset = config.assets.find((a) => a.symbol === symbol);
     if (!asset) throw new Error(`The demo needs ${symbol} in the session's assets.`);
-    const budget = maxPositionValue(TIERS.moderate, new Dec(session.view().equity));
+    const budget = maxPositionValue(tier, new Dec(session.view().equity));
     const fee = new Dec(asset.takerFeeRate ?? config.takerFeeRate);
     const price = session.quote(symbol).ask.times(fee.plus(1));
     const quantity = budget.dividedBy(price).toNearest(asset.stepSize, Dec.ROUND_DOWN);

@@ -44,3 +44,11 @@ export function plainLabel(max: number, what = 'A name') {
     }),
   );
 }
+
+/** The name, or the name with the first free number after it: "Demo, seed 42 (2)". */
+export function firstFreeName(takenNames: Iterable<unknown>, name: string): string {
+  const taken = new Set(takenNames);
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${name} (${n})`;
+  return candidate;
+}

@@ -2,6 +2,7 @@
 export const PAGES = [
   { id: 'trade', label: 'Trade' },
   { id: 'lab', label: 'Tier lab' },
+  { id: 'lesson', label: 'Lesson' },
   { id: 'costs', label: 'Costs' },
   { id: 'sessions', label: 'Sessions' },
   { id: 'class', label: 'Class' },

@@ -3,47 +3,42 @@ import type { SessionService } from './session-service.ts';
 import type { SelfTestService } from './selftest/selftest-service.ts';
 import type { LabService } from './lab-service.ts';
 import type { ClassService } from './class-service.ts';
+import type { LessonService } from './lesson-service.ts';
 
 export type SessionClient = Remote<SessionService>;
 
 /** Starts the session worker and returns its typed Comlink client. */
 export function startSessionWorker(): { client: SessionClient; stop: () => void } {
-  const worker = new Worker(new URL('./session.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'powertrader-session',
-  });
-  const client = wrap<SessionService>(worker);
-  return { client, stop: stopper(client, worker) };
+  return startRole<SessionService>('powertrader-session');
 }
 
 /** Starts the self-test worker, which runs the checks that need no page. */
 export function startSelfTestWorker(): { client: Remote<SelfTestService>; stop: () => void } {
-  // The same bundle as the session worker; its name selects the self-test role.
-  const worker = new Worker(new URL('./session.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'powertrader-selftest',
-  });
-  const client = wrap<SelfTestService>(worker);
-  return { client, stop: stopper(client, worker) };
+  return startRole<SelfTestService>('powertrader-selftest');
 }
 
 /** Starts one worker of the tier lab's pool. */
 export function startLabWorker(): { client: Remote<LabService>; stop: () => void } {
-  const worker = new Worker(new URL('./session.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'powertrader-lab',
-  });
-  const client = wrap<LabService>(worker);
-  return { client, stop: stopper(client, worker) };
+  return startRole<LabService>('powertrader-lab');
 }
 
 /** Starts one worker of the class page's pool, which verifies session files. */
 export function startClassWorker(): { client: Remote<ClassService>; stop: () => void } {
+  return startRole<ClassService>('powertrader-class');
+}
+
+/** Starts the lesson's worker, which runs the lesson's scratch sessions in the engine. */
+export function startLessonWorker(): { client: Remote<LessonService>; stop: () => void } {
+  return startRole<LessonService>('powertrader-lesson');
+}
+
+/** One bundle serves every role; the worker's name selects which service it exposes. */
+function startRole<T>(name: string): { client: Remote<T>; stop: () => void } {
   const worker = new Worker(new URL('./session.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'powertrader-class',
+    name,
   });
-  const client = wrap<ClassService>(worker);
+  const client = wrap<T>(worker);
   return { client, stop: stopper(client, worker) };
 }
 

@@ -10,6 +10,7 @@ const ROLES: Record<string, () => Promise<object>> = {
     new (await import('./selftest/selftest-service.ts')).SelfTestService(),
   'powertrader-lab': async () => new (await import('./lab-service.ts')).LabService(),
   'powertrader-class': async () => new (await import('./class-service.ts')).ClassService(),
+  'powertrader-lesson': async () => new (await import('./lesson-service.ts')).LessonService(),
 };
 
 // The page may call before the role's code has loaded: those messages wait, none is lost, and

@@ -10,6 +10,7 @@ import {
   type StoredSession,
 } from '../db/session-repository.ts';
 import { newSessionId, sessionIdSchema, type SessionId } from '../schema/rows.ts';
+import { firstFreeName } from '../schema/text.ts';
 import { resumeSession } from './session-files.ts';
 
 /** Rebuilds the engine from a stored snapshot and the commands after it. */
@@ -26,10 +27,8 @@ export async function restore(db: PowerTraderDb, stored: StoredSession): Promise
 
 /** The name, or the name with the first free number after it: "Demo, seed 42 (2)". */
 export async function unusedName(db: PowerTraderDb, name: string): Promise<string> {
-  const taken = new Set((await db.sessions.toArray()).map((s) => (s as { name?: unknown }).name));
-  let candidate = name;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${name} (${n})`;
-  return candidate;
+  const taken = (await db.sessions.toArray()).map((s) => (s as { name?: unknown }).name);
+  return firstFreeName(taken, name);
 }
 
 export async function createDefaultSession(db: PowerTraderDb): Promise<SessionId> {

@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, openApp, test } from './fixtures.ts';
+import { APP_PAGES, expect, openApp, test } from './fixtures.ts';
 
 // axe-core is injected by the test driver only (it evaluates in the page through the protocol),
 // so the app's strict Content-Security-Policy stays as it is.
-const PAGES = ['trade', 'lab', 'class', 'costs', 'sessions', 'monitor', 'selftest', 'how'];
+const PAGES = APP_PAGES;
 
 for (const width of [360, 1280]) {
   test(`every page has no serious or critical accessibility violation at ${width} px`, async ({

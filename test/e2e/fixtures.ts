@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 /**
  * Every test collects console errors, uncaught exceptions and CSP violations from every page it
@@ -29,6 +29,30 @@ export const test = base.extend<{ problems: string[] }>({
 });
 
 export { expect };
+
+/** Every section of the app, as the navigation names them: the layout and accessibility sweeps. */
+export const APP_PAGES = [
+  'trade',
+  'lab',
+  'lesson',
+  'class',
+  'costs',
+  'sessions',
+  'monitor',
+  'selftest',
+  'how',
+];
+
+/** Opens the app, waits for its offline copy, then reloads it with the network off. */
+export async function openAppOffline(page: Page, context: BrowserContext): Promise<void> {
+  await openApp(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('equity')).toBeVisible();
+}
 
 /** Opens the app and waits until the market is running. */
 export async function openApp(page: Page): Promise<void> {

@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures.ts';
+import { APP_PAGES, expect, openApp, test } from './fixtures.ts';
 
 // Phone, tablet, laptop and projector: no page scrolls sideways, and every control is on screen
 // or inside a container that scrolls, is labelled and takes keyboard focus.
 const WIDTHS = [360, 768, 1280, 1920];
-const PAGES = ['trade', 'lab', 'class', 'costs', 'sessions', 'monitor', 'selftest', 'how'];
+const PAGES = APP_PAGES;
 
 /** Controls that stick out of the viewport and are not inside a focusable scroll container. */
 function strayControls(page: Page) {

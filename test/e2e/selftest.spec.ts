@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { selfTestReportSchema } from '../../src/schema/selftest.ts';
-import { expect, openApp, test } from './fixtures.ts';
+import { expect, openApp, openAppOffline, test } from './fixtures.ts';
 
 const scratchDatabases = (page: import('@playwright/test').Page) =>
   page.evaluate(async () =>
@@ -11,13 +11,7 @@ test('the self-test passes offline in the built app and writes a valid report', 
   page,
   context,
 }) => {
-  await openApp(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await context.setOffline(true);
-  await page.reload();
-  await expect(page.getByTestId('equity')).toBeVisible();
+  await openAppOffline(page, context);
   await page.getByRole('link', { name: 'Self-test' }).click();
   await page.getByLabel('Suites and iterations, as JSON').fill('{ "iterations": 50 }');
   await page.getByRole('button', { name: 'Run self-test' }).click();

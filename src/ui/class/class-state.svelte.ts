@@ -1,14 +1,10 @@
-import * as z from 'zod/mini';
 import type { ClassRow } from '../../engine/class-row.ts';
 import { CLASS_MAX_FILES, classCsv, classRowSchema } from '../../schema/class-report.ts';
-import { importPreviewSchema, resultSchema } from '../../schema/messages.ts';
 import { proxy, startClassWorker } from '../../worker/client.ts';
 import { download } from '../download.ts';
+import { keepSessionFile } from '../keep-file.ts';
 import type { SessionState } from '../session-state.svelte.ts';
 import { sortRows, type ColumnKey, type SortDirection } from './class-table.ts';
-
-const previewResult = resultSchema(importPreviewSchema);
-const keptResult = resultSchema(z.strictObject({ sessionId: z.string() }));
 
 /** One checked file: its row, and the file itself in case the teacher keeps it. */
 export interface ClassEntry {
@@ -154,14 +150,7 @@ export class ClassState {
   async keep(entry: ClassEntry): Promise<void> {
     if (this.kept[entry.id]?.state === 'keeping' || this.kept[entry.id]?.state === 'kept') return;
     this.kept[entry.id] = { state: 'keeping' };
-    const previewed = previewResult.parse(
-      await this.session.client.previewImport(await entry.file.text()),
-    );
-    if (!previewed.ok) {
-      this.kept[entry.id] = { state: 'failed', message: previewed.message };
-      return;
-    }
-    const kept = keptResult.parse(await this.session.client.commitImport(previewed.value.token));
+    const kept = await keepSessionFile(this.session.client, await entry.file.text());
     this.kept[entry.id] = kept.ok ? { state: 'kept' } : { state: 'failed', message: kept.message };
   }
 
