@@ -69,8 +69,11 @@ export interface PortfolioView {
   /** Equity now minus equity at the start of the simulated UTC day. */
   readonly dayPnl: string;
   readonly openOrders: number;
-  /** The session's risk tier, if any, and a tripped circuit breaker. */
+  /** The session's risk tier (label and name), if any, and a tripped circuit breaker. */
   readonly tier: string | null;
+  readonly tierName: RiskTier['name'] | null;
+  /** The tier changes logged so far, oldest first. */
+  readonly tierChanges: readonly TierChange[];
   readonly breaker: Breaker | null;
   readonly positions: readonly {
     readonly symbol: string;
@@ -599,6 +602,8 @@ export class Session {
       dayPnl: canonical(equity.minus(this.dayBase())),
       openOrders: this.broker.openOrders().length,
       tier: this.tier?.label ?? null,
+      tierName: this.tier?.name ?? null,
+      tierChanges: this.tierChanges,
       breaker: this.risk.breaker,
       positions,
     };

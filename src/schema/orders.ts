@@ -111,12 +111,14 @@ export const breakerSchema = z.strictObject({
 
 export const tierChoiceSchema = z.enum(['conservative', 'moderate', 'aggressive', 'none']);
 
+export const tierChangesSchema = z.readonly(
+  z.array(z.strictObject({ at: epochMs, tier: tierChoiceSchema })),
+);
+
 export const riskStateSchema = z.strictObject({
   peakEquity: decimalString,
   breaker: z.nullable(breakerSchema),
-  tierChanges: z.optional(
-    z.readonly(z.array(z.strictObject({ at: epochMs, tier: tierChoiceSchema }))),
-  ),
+  tierChanges: z.optional(tierChangesSchema),
 }) satisfies z.ZodMiniType<RiskState>;
 
 export const engineEventSchema = z.discriminatedUnion('type', [

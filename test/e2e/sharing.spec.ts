@@ -106,11 +106,13 @@ test('sessions can be created, renamed with a checked name, duplicated and delet
   await copy.getByRole('button', { name: 'Delete for good' }).click();
   await expect(rows).toHaveCount(1);
 
+  // A new session asks for its tier, Moderate preselected.
+  await expect(page.getByLabel('Risk tier')).toHaveValue('moderate');
   await page.getByRole('button', { name: 'New session' }).click();
   await expect(rows).toHaveCount(2);
   // The new session is open now; the first one is still listed.
   await expect(page.locator('[data-testid="session-row"][aria-current="true"]')).toContainText(
-    /^Session/,
+    /^Moderate session/,
   );
   await expect(rows.filter({ hasText: 'Lesson 1' })).toHaveCount(1);
 });
