@@ -307,6 +307,8 @@ export class Session {
 
   private applyCommand(command: Command, out: EngineEvent[]): Result<true, RefusalCode> {
     const time = this.currentTime;
+    const closed = this.closedFor(command);
+    if (closed) return closed;
     switch (command.type) {
       case 'deposit':
       case 'withdraw':
@@ -377,10 +379,25 @@ export class Session {
     }
   }
 
+  /** A refusal of an order command once the session's trading has closed, else null. */
+  private closedFor(command: Command): Result<never, RefusalCode> | null {
+    const closesAt = this.config.closesAt;
+    if (closesAt === undefined || this.currentTime < closesAt) return null;
+    const trades = ['place-order', 'market-buy', 'market-sell', 'amend-order'];
+    if (!trades.includes(command.type)) return null;
+    return refuse(
+      'closed',
+      `Trading in this session closed at ${utcMinute(closesAt)} simulated time; no new order is taken.`,
+    );
+  }
+
   /** Changes the tier in force; naming the tier already in force changes nothing and is refused. */
   private setTier(name: TierName | 'none', out: EngineEvent[]): Result<true, RefusalCode> {
     if (name !== 'none' && !Object.hasOwn(TIERS, name))
-      return refuse('invalid-tier', `There is no tier "${String(name)}"; choose Conservative, Moderate, Aggressive or none.`);
+      return refuse(
+        'invalid-tier',
+        `There is no tier "${String(name)}"; choose Conservative, Moderate, Aggressive or none.`,
+      );
     const current = this.tier;
     const same =
       name === 'none'
@@ -413,6 +430,12 @@ export class Session {
     if (index < 0)
       return refuse('unknown-symbol', `There is no asset "${request.symbol}" in this session.`);
     const asset = this.config.assets[index]!;
+    const allowed = this.config.allowedSymbols;
+    if (allowed && !allowed.includes(asset.symbol))
+      return refuse(
+        'not-allowed',
+        `This session trades only ${allowed.join(', ')}; ${asset.symbol} is not one of them.`,
+      );
     if (this.tier && request.side === 'buy') {
       const checked = this.checkEntry(request, index);
       if (!checked.ok) return checked;
@@ -702,6 +725,11 @@ function uncounted(number: number, command: Command): string {
   if (command.type === 'place-order')
     return `Command ${number} (place-order) repeats the order id ${command.clientOrderId} of an order placed before it. A live session never logs a resubmitted order, so this log was changed.`;
   return `Command ${number} (${command.type}) changed nothing, and a live session never logs such a command, so this log was changed.`;
+}
+
+/** A simulated time as "2026-01-08 00:00 UTC"; the engine has no locale. */
+function utcMinute(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** What a cancelled or refused buy says while a breaker halts entries. */

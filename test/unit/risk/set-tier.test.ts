@@ -111,7 +111,8 @@ describe('after a tier change, buys are checked against the new tier', () => {
     expect(conservative.apply(limit('c', '0.01'))).toEqual({
       ok: false,
       code: 'max-position',
-      message: "Order notional $499.7307 is over the Conservative tier's position limit of $499.73.",
+      message:
+        "Order notional $499.7307 is over the Conservative tier's position limit of $499.73.",
     });
     // 0.0099 BTC is $494.733393: under $499.73, accepted.
     expect(conservative.apply(limit('d', '0.0099')).ok).toBe(true);
