@@ -7,7 +7,9 @@ import { plainLabel } from './text.ts';
 const DAY_MS = 86_400_000;
 /** Most simulated days an assignment may span. */
 export const MAX_ASSIGNMENT_DAYS = 365;
-const SYMBOLS = DEFAULT_ASSETS.map((a) => a.symbol);
+/** The coins an assignment may allow: the default universe's. */
+export const ASSIGNMENT_COINS: readonly string[] = DEFAULT_ASSETS.map((a) => a.symbol);
+const SYMBOLS = ASSIGNMENT_COINS;
 
 /** An assignment as a file names it and a link carries it; checked wherever it comes from. */
 export const assignmentSchema = z
