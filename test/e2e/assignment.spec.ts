@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { buy, expect, openApp, test } from './fixtures.ts';
+import { buy, expect, exportSession, openApp, test } from './fixtures.ts';
 
 /** The teacher fills in the class page's assignment form and makes its link. */
 async function createAssignment(page: Page): Promise<string> {
@@ -24,16 +23,6 @@ async function createAssignment(page: Page): Promise<string> {
   await creator.getByLabel('Days').fill('7');
   await creator.getByRole('button', { name: 'Create link' }).click();
   return creator.getByTestId('assignment-link').inputValue();
-}
-
-async function exportFile(page: Page): Promise<string> {
-  await page.getByRole('link', { name: 'Sessions' }).click();
-  await page.getByLabel('Your name (optional, written into the file)').fill('Ada');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download file' }).click(),
-  ]);
-  return readFile((await download.path())!, 'utf8');
 }
 
 test('an assignment link gives a student session whose export the class page recognizes', async ({
@@ -67,7 +56,7 @@ test('an assignment link gives a student session whose export the class page rec
   await student.getByTestId('market-BTC').click();
   await buy(student, '0.005');
 
-  const text = await exportFile(student);
+  const text = await exportSession(student);
   const file = JSON.parse(text);
   expect(file.meta.assignment).toMatchObject({
     title: 'Week 1: two coins',

@@ -1,16 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { buy, expect, openApp, test } from './fixtures.ts';
-
-async function exportSession(page: Page): Promise<string> {
-  await page.getByRole('link', { name: 'Sessions' }).click();
-  await page.getByLabel('Your name (optional, written into the file)').fill('Ada');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download file' }).click(),
-  ]);
-  return readFile((await download.path())!, 'utf8');
-}
+import { buy, expect, exportSession, openApp, test } from './fixtures.ts';
 
 async function importText(page: Page, name: string, text: string): Promise<void> {
   await page.getByRole('link', { name: 'Sessions' }).click();
