@@ -19,6 +19,12 @@ export async function verifyPath(path: string): Promise<ClassRow> {
   return classRow(file, parseSessionFile(text));
 }
 
+/** "week-1: follows", or "week-1: differs: …", or empty when the file names no assignment. */
+function assignmentCell(r: ClassRow): string {
+  if (r.followsAssignment === null) return '';
+  return `${r.assignment}: ${r.followsAssignment ? 'follows' : `differs: ${r.assignmentReason}`}`;
+}
+
 export type VerifyFormat = 'table' | 'json' | 'csv';
 
 /** Replays each file and prints a table sorted by return; exit 1 if any is not verified. */
@@ -41,6 +47,7 @@ export async function runVerify(paths: readonly string[], format: VerifyFormat):
       'trades',
       'refused',
       'breakers',
+      'assignment',
     ];
     const table = [
       header,
@@ -56,6 +63,7 @@ export async function runVerify(paths: readonly string[], format: VerifyFormat):
         String(r.trades ?? ''),
         String(r.refusedOrders ?? ''),
         String(r.breakerTrips ?? ''),
+        assignmentCell(r),
       ]),
     ];
     const widths = header.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));

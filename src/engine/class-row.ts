@@ -6,6 +6,7 @@ import type { Result } from './result.ts';
 import type { SessionFile } from './session-file.ts';
 import { replayLog, Session, stateHash } from './session.ts';
 import { verifyFile } from './file-verdict.ts';
+import { assignmentProblems } from './assignment.ts';
 
 /** What checking a file found: it replays to its hash, to another hash, or not at all. */
 export type ClassVerdict = 'verified' | 'modified' | 'refused';
@@ -34,6 +35,13 @@ export interface ClassRow {
   readonly refusedOrders: number | null;
   /** Circuit breakers tripped, the kill switch included. */
   readonly breakerTrips: number | null;
+  /** The assignment the file names (its id and title), or empty. */
+  readonly assignment: string;
+  readonly assignmentTitle: string;
+  /** Whether the file keeps to its assignment's seed and settings; null when it names none. */
+  readonly followsAssignment: boolean | null;
+  /** How it departs from its assignment; empty when it follows it. */
+  readonly assignmentReason: string;
 }
 
 /**
@@ -56,6 +64,7 @@ export const replayAtOnce: ReplayRunner = (session, commands, endTime) => {
 /** The row of a file that could not be read or parsed. */
 export function refusedRow(file: string, reason: string, parsed?: SessionFile): ClassRow {
   return {
+    ...assignmentColumns(parsed),
     file,
     name: parsed?.meta.name ?? '',
     author: parsed?.meta.author ?? '',
@@ -95,6 +104,7 @@ export async function classRow(
   const { depth } = drawdown(curveReturns(curve).index, curve.intervalMs);
   const { verdict, reason } = verifyFile(f, hash);
   return {
+    ...assignmentColumns(f),
     file,
     name: f.meta.name,
     author: f.meta.author ?? '',
@@ -108,6 +118,23 @@ export async function classRow(
     trades: Object.values(stats.perAsset).reduce((n, a) => n + a.fills, 0),
     refusedOrders: counts.refusedOrders,
     breakerTrips: counts.breakerTrips,
+  };
+}
+
+/** The assignment a file names and whether it keeps to it, in the row's four columns. */
+function assignmentColumns(
+  file: SessionFile | undefined,
+): Pick<ClassRow, 'assignment' | 'assignmentTitle' | 'followsAssignment' | 'assignmentReason'> {
+  const a = file?.meta.assignment;
+  if (!file || !a)
+    return { assignment: '', assignmentTitle: '', followsAssignment: null, assignmentReason: '' };
+  const problems = assignmentProblems(file);
+  return {
+    assignment: a.id,
+    assignmentTitle: a.title,
+    followsAssignment: problems.length === 0,
+    assignmentReason:
+      problems.length === 0 ? '' : `It does not follow its assignment: ${problems.join('; ')}.`,
   };
 }
 

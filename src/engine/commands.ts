@@ -1,5 +1,6 @@
 import type { ScenarioEvent } from './market/scenario.ts';
 import type { OrderRequest } from './orders/order.ts';
+import type { TierName } from './risk/tiers.ts';
 
 /** A deposit of quote currency (USD) into the session's cash. */
 export interface DepositCommand {
@@ -68,6 +69,15 @@ export interface ScenarioCommand {
   readonly event: ScenarioEvent;
 }
 
+/**
+ * Puts the session under another built-in tier (or none) from now on: later buys are checked
+ * against its limits. A tripped breaker stays until it is reset.
+ */
+export interface SetTierCommand {
+  readonly type: 'set-tier';
+  readonly tier: TierName | 'none';
+}
+
 export type Command =
   | DepositCommand
   | WithdrawCommand
@@ -79,7 +89,8 @@ export type Command =
   | ResetBreakerCommand
   | MarketBuyCommand
   | MarketSellCommand
-  | ScenarioCommand;
+  | ScenarioCommand
+  | SetTierCommand;
 export type CommandType = Command['type'];
 
 /** A command as the session log stores it: stamped with the simulated time it applied at. */
@@ -109,4 +120,8 @@ export type RefusalCode =
   | 'price-band'
   | 'no-breaker'
   | 'not-available'
-  | 'too-large';
+  | 'too-large'
+  | 'same-tier'
+  | 'invalid-tier'
+  | 'not-allowed'
+  | 'closed';

@@ -62,6 +62,10 @@ export interface SessionConfig {
   readonly risk?: RiskTier;
   /** Real candles to replay instead of simulating; the session then has one asset. */
   readonly replay?: ReplaySource;
+  /** The only assets orders may name (an assignment's coins); every asset when absent. */
+  readonly allowedSymbols?: readonly string[];
+  /** Simulated time from which no order is taken (an assignment's end); never when absent. */
+  readonly closesAt?: number;
 }
 
 /** The default configuration of a new session: the ten-coin universe at 1 s ticks. */

@@ -42,5 +42,7 @@ export type EngineEvent =
   | { readonly type: 'order'; readonly change: OrderChange; readonly order: OrderState }
   /** A circuit breaker tripped (breaker) or cleared (null). */
   | { readonly type: 'breaker'; readonly breaker: Breaker | null }
+  /** The tier in force changed (its label), or the session has none now (null). */
+  | { readonly type: 'tier'; readonly tier: string | null }
   /** The client order id was used before: nothing happened again; this is the first order now. */
   | { readonly type: 'duplicate'; readonly order: OrderState };

@@ -77,15 +77,28 @@ export function unusualSettings(file: SessionFile): string[] {
 
 /** Paths whose values differ, leaving out the start time, the tier and replayed candles. */
 function differences(config: SessionConfig, base: SessionConfig): string[] {
+  return differingPaths(config, base, 'new sessions', /^(startTime|risk|replay)\b/);
+}
+
+/**
+ * Each setting whose value differs from another config's, as "path: value (against: value)";
+ * paths that `skip` matches are left out.
+ */
+export function differingPaths(
+  config: SessionConfig,
+  base: SessionConfig,
+  against: string,
+  skip?: RegExp,
+): string[] {
   const mine = flatten(config);
   const theirs = flatten(base);
   const out: string[] = [];
   for (const path of new Set([...mine.keys(), ...theirs.keys()])) {
-    if (/^(startTime|risk|replay)\b/.test(path)) continue;
+    if (skip?.test(path)) continue;
     const value = mine.get(path);
     const usual = theirs.get(path);
     if (value !== usual)
-      out.push(`${path}: ${value ?? 'not set'} (new sessions: ${usual ?? 'not set'})`);
+      out.push(`${path}: ${value ?? 'not set'} (${against}: ${usual ?? 'not set'})`);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { SessionConfig } from './config.ts';
 import type { TimedCommand } from './commands.ts';
+import type { Assignment } from './assignment.ts';
 import { withSortedKeys } from './canonical-json.ts';
 
 /** The file type and the newest version this app writes and reads. */
@@ -13,6 +14,8 @@ export interface SessionFileMeta {
   /** Wall-clock creation time, ISO-8601 UTC. */
   readonly createdAt: string;
   readonly appVersion: string;
+  /** The assignment the session was started from, if any: inside the hashed part of the file. */
+  readonly assignment?: Assignment;
 }
 
 /**
@@ -48,6 +51,9 @@ export function serializeSessionFile(file: SessionFile, pretty: boolean): string
       ...(file.meta.author === undefined ? {} : { author: file.meta.author }),
       createdAt: file.meta.createdAt,
       appVersion: file.meta.appVersion,
+      ...(file.meta.assignment === undefined
+        ? {}
+        : { assignment: withSortedKeys(file.meta.assignment) }),
     },
     seed: file.seed,
     config: withSortedKeys(file.config),

@@ -19,7 +19,14 @@ import type { OrderRequest, OrderState } from './orders/order.ts';
 import { parsePositive, parseQuantity, parsePrice } from './orders/validate.ts';
 import { Stats, type StatsState } from './analytics/stats.ts';
 import { EquityCurve, type CurveState } from './analytics/curve.ts';
-import { breakerFor, checkEntry, type Breaker, type RiskState } from './risk/pre-trade.ts';
+import {
+  breakerFor,
+  checkEntry,
+  type Breaker,
+  type RiskState,
+  type TierChange,
+} from './risk/pre-trade.ts';
+import { TIERS, type RiskTier, type TierName } from './risk/tiers.ts';
 import { Ledger, type LedgerSnapshot } from './ledger.ts';
 import { Market, type MarketState } from './market/market.ts';
 import { ReplayMarket, type ReplayState } from './market/replay-market.ts';
@@ -62,8 +69,11 @@ export interface PortfolioView {
   /** Equity now minus equity at the start of the simulated UTC day. */
   readonly dayPnl: string;
   readonly openOrders: number;
-  /** The session's risk tier, if any, and a tripped circuit breaker. */
+  /** The session's risk tier (label and name), if any, and a tripped circuit breaker. */
   readonly tier: string | null;
+  readonly tierName: RiskTier['name'] | null;
+  /** The tier changes logged so far, oldest first. */
+  readonly tierChanges: readonly TierChange[];
   readonly breaker: Breaker | null;
   readonly positions: readonly {
     readonly symbol: string;
@@ -148,6 +158,18 @@ export class Session {
     return this.appliedCount;
   }
 
+  /** The tier in force: the last `set-tier`'s, else the config's; undefined when none. */
+  get tier(): RiskTier | undefined {
+    const last = this.risk.tierChanges?.at(-1);
+    if (!last) return this.config.risk;
+    return last.tier === 'none' ? undefined : TIERS[last.tier];
+  }
+
+  /** The session's tier changes so far, oldest first. */
+  get tierChanges(): readonly TierChange[] {
+    return this.risk.tierChanges ?? [];
+  }
+
   /** Advances the market tick by tick up to `time` (never backwards), working open orders. */
   advanceTo(time: number): void {
     if (time < this.currentTime)
@@ -187,8 +209,8 @@ export class Session {
       breaker = null;
       out.push({ type: 'breaker', breaker: null });
     }
-    this.risk = { peakEquity: canonical(peak), breaker };
-    const tier = this.config.risk;
+    this.risk = { ...this.risk, peakEquity: canonical(peak), breaker };
+    const tier = this.tier;
     if (tier && !breaker) {
       const tripped = breakerFor(tier, this.risk, equity, this.dayBase(), this.currentTime);
       if (tripped) this.trip(tripped, out);
@@ -200,7 +222,7 @@ export class Session {
    * fill after it, nor later when the breaker clears. Sells and stops keep working.
    */
   private trip(breaker: Breaker, out: EngineEvent[]): void {
-    this.risk = { peakEquity: this.risk.peakEquity, breaker };
+    this.risk = { ...this.risk, breaker };
     out.push({ type: 'breaker', breaker });
     this.broker.cancelAll(this.currentTime, out, { side: 'buy', reason: haltReason(breaker) });
   }
@@ -211,7 +233,7 @@ export class Session {
    */
   private entriesHalted(time: number): string | null {
     if (this.risk.breaker) return haltReason(this.risk.breaker);
-    const tier = this.config.risk;
+    const tier = this.tier;
     if (!tier) return null;
     const equity = this.valuation().equity;
     const risk = { peakEquity: canonical(Dec.max(this.risk.peakEquity, equity)), breaker: null };
@@ -285,6 +307,8 @@ export class Session {
 
   private applyCommand(command: Command, out: EngineEvent[]): Result<true, RefusalCode> {
     const time = this.currentTime;
+    const closed = this.closedFor(command);
+    if (closed) return closed;
     switch (command.type) {
       case 'deposit':
       case 'withdraw':
@@ -337,11 +361,13 @@ export class Session {
           out,
         );
         return ok(true);
+      case 'set-tier':
+        return this.setTier(command.tier, out);
       case 'reset-breaker':
         if (!this.risk.breaker)
           return refuse('no-breaker', 'No circuit breaker is tripped: there is nothing to reset.');
         // The drawdown is measured from here on, or the same fall would trip it again at once.
-        this.risk = { peakEquity: canonical(this.valuation().equity), breaker: null };
+        this.risk = { ...this.risk, peakEquity: canonical(this.valuation().equity), breaker: null };
         out.push({ type: 'breaker', breaker: null });
         return ok(true);
       default: {
@@ -351,6 +377,41 @@ export class Session {
         return assertNever(command, 'command');
       }
     }
+  }
+
+  /** A refusal of an order command once the session's trading has closed, else null. */
+  private closedFor(command: Command): Result<never, RefusalCode> | null {
+    const closesAt = this.config.closesAt;
+    if (closesAt === undefined || this.currentTime < closesAt) return null;
+    const trades = ['place-order', 'market-buy', 'market-sell', 'amend-order'];
+    if (!trades.includes(command.type)) return null;
+    return refuse(
+      'closed',
+      `Trading in this session closed at ${utcMinute(closesAt)} simulated time; no new order is taken.`,
+    );
+  }
+
+  /** Changes the tier in force; naming the tier already in force changes nothing and is refused. */
+  private setTier(name: TierName | 'none', out: EngineEvent[]): Result<true, RefusalCode> {
+    if (name !== 'none' && !Object.hasOwn(TIERS, name))
+      return refuse(
+        'invalid-tier',
+        `There is no tier "${String(name)}"; choose Conservative, Moderate, Aggressive or none.`,
+      );
+    const current = this.tier;
+    const same =
+      name === 'none'
+        ? current === undefined
+        : current !== undefined && canonicalJson(current) === canonicalJson(TIERS[name]);
+    if (same)
+      return refuse(
+        'same-tier',
+        `The session already trades under ${name === 'none' ? 'no tier' : `the ${TIERS[name].label} tier`}; nothing changes.`,
+      );
+    const change: TierChange = { at: this.currentTime, tier: name };
+    this.risk = { ...this.risk, tierChanges: [...this.tierChanges, change] };
+    out.push({ type: 'tier', tier: name === 'none' ? null : TIERS[name].label });
+    return ok(true);
   }
 
   private place(request: OrderRequest, out: EngineEvent[]): Result<true, RefusalCode> {
@@ -369,7 +430,13 @@ export class Session {
     if (index < 0)
       return refuse('unknown-symbol', `There is no asset "${request.symbol}" in this session.`);
     const asset = this.config.assets[index]!;
-    if (this.config.risk && request.side === 'buy') {
+    const allowed = this.config.allowedSymbols;
+    if (allowed && !allowed.includes(asset.symbol))
+      return refuse(
+        'not-allowed',
+        `This session trades only ${allowed.join(', ')}; ${asset.symbol} is not one of them.`,
+      );
+    if (this.tier && request.side === 'buy') {
       const checked = this.checkEntry(request, index);
       if (!checked.ok) return checked;
     }
@@ -383,7 +450,7 @@ export class Session {
     // A malformed order is the broker's to refuse, with its own message.
     if (!quantity.ok) return ok(true);
     const { equity } = this.valuation();
-    const tier = this.config.risk!;
+    const tier = this.tier!;
     // A limit reached since the last sample refuses the entry now; the breaker itself trips at
     // the next sample, because a refused command must change nothing.
     const peakEquity = canonical(Dec.max(this.risk.peakEquity, equity));
@@ -458,7 +525,7 @@ export class Session {
     const peak = Dec.max(this.risk.peakEquity, this.valuation().equity);
     const moved = type === 'deposit' ? peak.plus(amount.value) : peak.minus(amount.value);
     if (type === 'deposit') {
-      this.risk = { peakEquity: canonical(moved), breaker: this.risk.breaker };
+      this.risk = { ...this.risk, peakEquity: canonical(moved) };
       this.ledger.apply({ type: 'deposit', amount: amount.value });
       out.push({ type: 'deposited', amount: canonical(amount.value) });
       return ok(true);
@@ -470,7 +537,7 @@ export class Session {
         `You can withdraw at most ${formatUsd(free)}: the rest is cash held for open buy orders or not there.`,
       );
     }
-    this.risk = { peakEquity: canonical(Dec.max(moved, ZERO)), breaker: this.risk.breaker };
+    this.risk = { ...this.risk, peakEquity: canonical(Dec.max(moved, ZERO)) };
     this.ledger.apply({ type: 'withdrawal', amount: amount.value });
     out.push({ type: 'withdrew', amount: canonical(amount.value) });
     return ok(true);
@@ -517,7 +584,7 @@ export class Session {
       invested: canonical(invested),
       openOrders: this.broker.openOrders().length,
       breaker: this.risk.breaker !== null,
-      tier: this.config.risk,
+      tier: this.tier,
     });
   }
 
@@ -557,7 +624,9 @@ export class Session {
       feesPaid: canonical(this.ledger.feesPaid),
       dayPnl: canonical(equity.minus(this.dayBase())),
       openOrders: this.broker.openOrders().length,
-      tier: this.config.risk?.label ?? null,
+      tier: this.tier?.label ?? null,
+      tierName: this.tier?.name ?? null,
+      tierChanges: this.tierChanges,
       breaker: this.risk.breaker,
       positions,
     };
@@ -656,6 +725,11 @@ function uncounted(number: number, command: Command): string {
   if (command.type === 'place-order')
     return `Command ${number} (place-order) repeats the order id ${command.clientOrderId} of an order placed before it. A live session never logs a resubmitted order, so this log was changed.`;
   return `Command ${number} (${command.type}) changed nothing, and a live session never logs such a command, so this log was changed.`;
+}
+
+/** A simulated time as "2026-01-08 00:00 UTC"; the engine has no locale. */
+function utcMinute(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** What a cancelled or refused buy says while a breaker halts entries. */

@@ -21,11 +21,18 @@ export const classRowSchema = z.strictObject({
   trades: count,
   refusedOrders: count,
   breakerTrips: count,
+  assignment: z.string(),
+  assignmentTitle: z.string(),
+  followsAssignment: z.nullable(z.boolean()),
+  assignmentReason: z.string(),
 }) satisfies z.ZodMiniType<ClassRow>;
 
-/** The CSV columns, in a stable order; changing them breaks teachers' spreadsheets. */
+/**
+ * The CSV columns, in a stable order; changing them breaks teachers' spreadsheets, so new ones
+ * go at the end.
+ */
 export const CLASS_CSV_HEADER =
-  'file,name,author,tier,verdict,reason,final_equity,return_pct,max_drawdown_pct,trades,refused_orders,breaker_trips';
+  'file,name,author,tier,verdict,reason,final_equity,return_pct,max_drawdown_pct,trades,refused_orders,breaker_trips,assignment,assignment_title,follows_assignment,assignment_reason';
 
 /** The class table as CSV (RFC 4180), one file per line; an empty cell where a figure is unknown. */
 export function classCsv(rows: readonly ClassRow[]): string {
@@ -43,6 +50,10 @@ export function classCsv(rows: readonly ClassRow[]): string {
       r.trades ?? '',
       r.refusedOrders ?? '',
       r.breakerTrips ?? '',
+      text(r.assignment),
+      text(r.assignmentTitle),
+      r.followsAssignment === null ? '' : r.followsAssignment ? 'yes' : 'no',
+      text(r.assignmentReason),
     ].join(','),
   );
   return `${[CLASS_CSV_HEADER, ...lines].join('\r\n')}\r\n`;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Command, TimedCommand } from '../engine/commands.ts';
 import { decimalString, epochMs } from './decimal.ts';
-import { orderRequestShape } from './orders.ts';
+import { orderRequestShape, tierChoiceSchema } from './orders.ts';
 import { scenarioEventSchema } from './scenario.ts';
 
 export { scenarioEventSchema };
@@ -30,6 +30,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('market-buy'), symbol, quantity: decimalString }),
   z.strictObject({ type: z.literal('market-sell'), symbol, quantity: decimalString }),
   z.strictObject({ type: z.literal('scenario'), event: scenarioEventSchema }),
+  z.strictObject({ type: z.literal('set-tier'), tier: tierChoiceSchema }),
 ]) satisfies z.ZodMiniType<Command>;
 
 export const timedCommandSchema = z.strictObject({

@@ -81,6 +81,10 @@ export const sessionConfigSchema = z
     makerFeeRate: z.optional(feeRate),
     execution: z.optional(executionConfigSchema),
     risk: z.optional(riskTierSchema),
+    allowedSymbols: z.optional(
+      z.readonly(z.array(z.string().check(z.minLength(1), z.maxLength(10))).check(z.minLength(1))),
+    ),
+    closesAt: z.optional(epochMs),
   })
   .check(
     z.refine(
@@ -94,6 +98,10 @@ export const sessionConfigSchema = z
         path: ['replay'],
       },
     ),
+    z.refine((c) => (c.allowedSymbols ?? []).every((s) => c.assets.some((a) => a.symbol === s)), {
+      message: 'An allowed coin is not an asset of the session.',
+      path: ['allowedSymbols'],
+    }),
     z.refine((c) => new Set(c.assets.map((a) => a.symbol)).size === c.assets.length, {
       message: 'Each asset symbol may appear only once.',
       path: ['assets'],

@@ -165,7 +165,7 @@ export function resultSchema<T extends z.ZodMiniType>(value: T) {
  * Plain words for a zod issue. zod/mini carries no message catalogue, so the default text is
  * "Invalid input"; the issue's code and limits say what was wrong, and this says it to a person.
  */
-function plainMessage(issue: z.core.$ZodRawIssue | z.core.$ZodIssue): string {
+export function plainMessage(issue: z.core.$ZodRawIssue | z.core.$ZodIssue): string {
   if (issue.message !== undefined && issue.message !== 'Invalid input') return issue.message;
   switch (issue.code) {
     case 'invalid_type':

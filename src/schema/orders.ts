@@ -109,9 +109,16 @@ export const breakerSchema = z.strictObject({
   message: z.string().check(z.maxLength(300)),
 }) satisfies z.ZodMiniType<Breaker>;
 
+export const tierChoiceSchema = z.enum(['conservative', 'moderate', 'aggressive', 'none']);
+
+export const tierChangesSchema = z.readonly(
+  z.array(z.strictObject({ at: epochMs, tier: tierChoiceSchema })),
+);
+
 export const riskStateSchema = z.strictObject({
   peakEquity: decimalString,
   breaker: z.nullable(breakerSchema),
+  tierChanges: z.optional(tierChangesSchema),
 }) satisfies z.ZodMiniType<RiskState>;
 
 export const engineEventSchema = z.discriminatedUnion('type', [
@@ -135,6 +142,7 @@ export const engineEventSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('duplicate'), order: orderStateSchema }),
   z.strictObject({ type: z.literal('breaker'), breaker: z.nullable(breakerSchema) }),
+  z.strictObject({ type: z.literal('tier'), tier: z.nullable(z.string()) }),
 ]) satisfies z.ZodMiniType<EngineEvent>;
 
 export const brokerStateSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { assignmentSchema } from './assignment.ts';
 import { timedCommandSchema } from './command.ts';
 import { sessionConfigSchema } from './config.ts';
 import { epochMs } from './decimal.ts';
@@ -30,6 +31,8 @@ export const sessionRowSchema = z.strictObject({
   createdAt: epochMs,
   /** Fencing token: raised by each tab that takes the writer role; writes from an older one fail. */
   writerEpoch: z.int().check(z.minimum(0)),
+  /** The assignment the session was started from; its exported files name it. */
+  assignment: z.optional(assignmentSchema),
 });
 export type SessionRow = z.infer<typeof sessionRowSchema>;
 

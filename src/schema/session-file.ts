@@ -5,6 +5,7 @@ import {
   SESSION_FILE_VERSION,
   type SessionFile,
 } from '../engine/session-file.ts';
+import { assignmentSchema } from './assignment.ts';
 import { timedCommandSchema } from './command.ts';
 import { sessionConfigSchema } from './config.ts';
 import { epochMs } from './decimal.ts';
@@ -33,6 +34,8 @@ const sessionFileSchema = z
           ),
         ),
       appVersion: text(20),
+      // Optional, so files from before assignments keep their hash and verify.
+      assignment: z.optional(assignmentSchema),
     }),
     seed: text(100),
     config: sessionConfigSchema,

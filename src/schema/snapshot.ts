@@ -8,6 +8,7 @@ import {
   curveStateSchema,
   breakerSchema,
   riskStateSchema,
+  tierChangesSchema,
   statsStateSchema,
 } from './orders.ts';
 
@@ -97,6 +98,8 @@ export const portfolioViewSchema = z.strictObject({
   dayPnl: signedDecimalString,
   openOrders: count,
   tier: z.nullable(z.string()),
+  tierName: z.nullable(z.enum(['conservative', 'moderate', 'aggressive', 'custom'])),
+  tierChanges: tierChangesSchema,
   breaker: z.nullable(breakerSchema),
   positions: z.readonly(
     z.array(

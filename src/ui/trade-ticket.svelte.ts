@@ -48,6 +48,8 @@ const FIELD_OF: Record<string, Field> = {
   'max-position': 'quantity',
   'max-open-positions': 'quantity',
   'price-band': 'limitPrice',
+  'not-allowed': 'quantity',
+  closed: 'quantity',
 };
 
 /** The order ticket: type-dependent fields, validation at each field, a cost estimate. */

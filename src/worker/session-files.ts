@@ -37,6 +37,7 @@ export async function exportSessionFile(
         ...(options.author ? { author: options.author } : {}),
         createdAt: new Date(row.createdAt).toISOString(),
         appVersion,
+        ...(row.assignment ? { assignment: row.assignment } : {}),
       },
       seed: row.seed,
       config: row.config,
@@ -136,6 +137,7 @@ export async function prepareImport(
     // The session keeps the creation time the file carries, so a re-export is the same file.
     createdAt: Date.parse(file.meta.createdAt),
     writerEpoch: 0,
+    ...(file.meta.assignment ? { assignment: file.meta.assignment } : {}),
   });
   if (!row.success) return cannotStore(describeIssues(row.error));
   // An imported session opens paused, at the moment the file was made.

@@ -1,6 +1,8 @@
 import { defaultConfig, idealConfig } from '../engine/config.ts';
 import { TIERS } from '../engine/risk/tiers.ts';
 import { demoCommands, demoConfig } from '../engine/demo.ts';
+import { assignmentConfig, assignmentOpening } from '../engine/assignment.ts';
+import { assignmentSchema } from '../schema/assignment.ts';
 import { ok, refuse, type Result } from '../engine/result.ts';
 import { Session } from '../engine/session.ts';
 import type { PowerTraderDb } from '../db/database.ts';
@@ -103,6 +105,24 @@ export class SessionLibrary {
       config,
       demoCommands(seed.data, config).map((c) => c.command),
       seed.data,
+    );
+    return this.switchTo(id);
+  }
+
+  /** Starts a student's session under an assignment (from its link) and opens it. */
+  async startAssignment(input: unknown): Promise<Result<SessionView>> {
+    const opened = this.host.opened;
+    if (!opened) return refuse('not-open', 'No session is open.');
+    const parsed = assignmentSchema.safeParse(input);
+    if (!parsed.success) return refuse('bad-request', describeIssues(parsed.error));
+    const a = parsed.data;
+    const id = await createNewSession(
+      opened.db,
+      await unusedName(opened.db, a.title),
+      assignmentConfig(a),
+      assignmentOpening(a),
+      a.seed,
+      a,
     );
     return this.switchTo(id);
   }

@@ -63,6 +63,7 @@ export class SessionService {
   switchTo = (input: unknown) => this.library.switchTo(input);
   newSession = (input: unknown) => this.library.newSession(input);
   startDemo = (seed: unknown) => this.library.startDemo(seed);
+  startAssignment = (assignment: unknown) => this.library.startAssignment(assignment);
   renameSession = (id: unknown, name: unknown) => this.library.renameSession(id, name);
   duplicateSession = (id: unknown) => this.library.duplicateSession(id);
   deleteSession = (id: unknown) => this.library.deleteSession(id);

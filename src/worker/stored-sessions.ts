@@ -1,5 +1,6 @@
 import { defaultConfig, type SessionConfig } from '../engine/config.ts';
 import type { Command } from '../engine/commands.ts';
+import type { Assignment } from '../engine/assignment.ts';
 import { Session, stateHash } from '../engine/session.ts';
 import { STARTING_CASH } from '../engine/file-verdict.ts';
 import type { PowerTraderDb } from '../db/database.ts';
@@ -43,6 +44,7 @@ export async function createNewSession(
   config: SessionConfig,
   opening: readonly Command[] = [{ type: 'deposit', amount: STARTING_CASH }],
   seed = randomSeed(),
+  assignment?: Assignment,
 ): Promise<SessionId> {
   const id = newSessionId();
   const session = Session.create(seed, config);
@@ -54,7 +56,15 @@ export async function createNewSession(
   const now = Date.now();
   await createSession(
     db,
-    { id, name, seed, config, createdAt: now, writerEpoch: 0 },
+    {
+      id,
+      name,
+      seed,
+      config,
+      createdAt: now,
+      writerEpoch: 0,
+      ...(assignment ? { assignment } : {}),
+    },
     opening.map((command, i) => ({ sessionId: id, seq: i + 1, at: config.startTime, command })),
     {
       sessionId: id,

@@ -108,8 +108,12 @@ test('the class page checks 30 files in one pick, gives each its verdict and exp
     'trades',
     'refused_orders',
     'breaker_trips',
+    'assignment',
+    'assignment_title',
+    'follows_assignment',
+    'assignment_reason',
   ]);
-  for (const line of csv.slice(1)) expect(line).toHaveLength(12);
+  for (const line of csv.slice(1)) expect(line).toHaveLength(16);
   const verdictOf = new Map(csv.slice(1).map((line) => [line[0], line[4]]));
   for (const f of files.filter((file) => file.expected))
     expect(verdictOf.get(f.name), f.name).toBe(f.expected);

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 /**
@@ -67,4 +68,15 @@ export async function buy(page: Page, quantity: string, symbol = 'BTC'): Promise
   await page.getByLabel(`Quantity (${symbol})`).fill(quantity);
   await page.getByRole('button', { name: `Buy ${symbol}` }).click();
   await expect(page.getByTestId('confirmation')).toContainText(`Bought ${quantity} ${symbol}`);
+}
+
+/** Exports the open session from the Sessions page, written by "Ada", and returns the file's text. */
+export async function exportSession(page: Page): Promise<string> {
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  await page.getByLabel('Your name (optional, written into the file)').fill('Ada');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download file' }).click(),
+  ]);
+  return readFile((await download.path())!, 'utf8');
 }

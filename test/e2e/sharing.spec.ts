@@ -1,16 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { buy, expect, openApp, test } from './fixtures.ts';
-
-async function exportSession(page: Page): Promise<string> {
-  await page.getByRole('link', { name: 'Sessions' }).click();
-  await page.getByLabel('Your name (optional, written into the file)').fill('Ada');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download file' }).click(),
-  ]);
-  return readFile((await download.path())!, 'utf8');
-}
+import { buy, expect, exportSession, openApp, test } from './fixtures.ts';
 
 async function importText(page: Page, name: string, text: string): Promise<void> {
   await page.getByRole('link', { name: 'Sessions' }).click();
@@ -106,11 +96,13 @@ test('sessions can be created, renamed with a checked name, duplicated and delet
   await copy.getByRole('button', { name: 'Delete for good' }).click();
   await expect(rows).toHaveCount(1);
 
+  // A new session asks for its tier, Moderate preselected.
+  await expect(page.getByLabel('Risk tier')).toHaveValue('moderate');
   await page.getByRole('button', { name: 'New session' }).click();
   await expect(rows).toHaveCount(2);
   // The new session is open now; the first one is still listed.
   await expect(page.locator('[data-testid="session-row"][aria-current="true"]')).toContainText(
-    /^Session/,
+    /^Moderate session/,
   );
   await expect(rows.filter({ hasText: 'Lesson 1' })).toHaveCount(1);
 });

@@ -1,6 +1,6 @@
 import { Dec, fixedAgainst, formatUsd, formatUsdAgainst } from '../decimal.ts';
 import { ok, refuse, type Result } from '../result.ts';
-import { maxPositionValue, type RiskTier } from './tiers.ts';
+import { maxPositionValue, type RiskTier, type TierName } from './tiers.ts';
 
 /** Why a circuit breaker halts new entries. */
 export type BreakerKind = 'daily-loss' | 'drawdown' | 'kill-switch';
@@ -21,6 +21,17 @@ export interface Breaker {
 export interface RiskState {
   readonly peakEquity: string;
   readonly breaker: Breaker | null;
+  /**
+   * The session's tier changes, oldest first; the last one is the tier in force. Absent until
+   * the first change, so a log without one hashes as it did before tiers could change.
+   */
+  readonly tierChanges?: readonly TierChange[];
+}
+
+/** A `set-tier` command as the state keeps it: when, and the tier from then on. */
+export interface TierChange {
+  readonly at: number;
+  readonly tier: TierName | 'none';
 }
 
 export type RiskRefusal = 'breaker' | 'max-position' | 'max-open-positions' | 'price-band';

@@ -4,7 +4,7 @@ import { proxy, startClassWorker } from '../../worker/client.ts';
 import { download } from '../download.ts';
 import { keepSessionFile } from '../keep-file.ts';
 import type { SessionState } from '../session-state.svelte.ts';
-import { sortRows, type ColumnKey, type SortDirection } from './class-table.ts';
+import { groupByAssignment, sortRows, type ColumnKey, type SortDirection } from './class-table.ts';
 
 /** One checked file: its row, and the file itself in case the teacher keeps it. */
 export interface ClassEntry {
@@ -35,6 +35,9 @@ export class ClassState {
   sortDirection = $state<SortDirection>('ascending');
   kept = $state<Record<number, KeepState>>({});
   readonly sorted = $derived(sortRows(this.entries, this.sortKey, this.sortDirection));
+  /** The sorted rows by assignment; shown with headings once any file names one. */
+  readonly groups = $derived(groupByAssignment(this.sorted));
+  readonly grouped = $derived(this.groups.some((g) => g.id !== ''));
   readonly counts = $derived({
     verified: this.entries.filter((e) => e.row.verdict === 'verified').length,
     modified: this.entries.filter((e) => e.row.verdict === 'modified').length,

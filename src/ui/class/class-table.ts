@@ -13,6 +13,7 @@ export const COLUMNS = [
   { key: 'trades', label: 'Trades', numeric: true },
   { key: 'refusedOrders', label: 'Refused orders', numeric: true },
   { key: 'breakerTrips', label: 'Breaker trips', numeric: true },
+  { key: 'assignment', label: 'Assignment', numeric: false },
 ] as const satisfies readonly { key: keyof ClassRow; label: string; numeric: boolean }[];
 
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
@@ -52,4 +53,37 @@ export function sortRows<T extends { readonly row: ClassRow }>(
     }
     return a.row.file.localeCompare(b.row.file, 'en', { numeric: true });
   });
+}
+
+/** One assignment's rows in the class table, with how many follow it. */
+export interface AssignmentGroup<T> {
+  /** The assignment id; empty for files that name none. */
+  readonly id: string;
+  readonly title: string;
+  readonly entries: readonly T[];
+  readonly following: number;
+}
+
+/**
+ * Sorted rows grouped by the assignment they name, groups in the order their first row comes;
+ * files that name none form the last group. Each group keeps the sort.
+ */
+export function groupByAssignment<T extends { readonly row: ClassRow }>(
+  sorted: readonly T[],
+): AssignmentGroup<T>[] {
+  const groups = new Map<string, { title: string; entries: T[] }>();
+  for (const entry of sorted) {
+    const id = entry.row.assignment;
+    const group = groups.get(id) ?? { title: entry.row.assignmentTitle, entries: [] };
+    group.entries.push(entry);
+    groups.set(id, group);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0))
+    .map(([id, { title, entries }]) => ({
+      id,
+      title,
+      entries,
+      following: entries.filter((e) => e.row.followsAssignment === true).length,
+    }));
 }

@@ -15,6 +15,10 @@ const row: ClassRow = {
   trades: 5,
   refusedOrders: 1,
   breakerTrips: 0,
+  assignment: 'wk1abc',
+  assignmentTitle: 'Week 1',
+  followsAssignment: true,
+  assignmentReason: '',
 };
 
 describe('the class CSV', () => {
@@ -22,8 +26,8 @@ describe('the class CSV', () => {
     const lines = classCsv([row, refusedRow('x.json', 'This is not a JSON file.')]).split('\r\n');
     expect(lines).toEqual([
       CLASS_CSV_HEADER,
-      'ada.json,"Week 1, ""final""","\'=HYPERLINK(""x"")",Moderate,verified,,5012.5,-0.25,1.07,5,1,0',
-      'x.json,,,,refused,This is not a JSON file.,,,,,,',
+      'ada.json,"Week 1, ""final""","\'=HYPERLINK(""x"")",Moderate,verified,,5012.5,-0.25,1.07,5,1,0,wk1abc,Week 1,yes,',
+      'x.json,,,,refused,This is not a JSON file.,,,,,,,,,,',
       '',
     ]);
   });
