@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { buy, expect, openApp, test } from './fixtures.ts';
+import { buy, expect, importText, openApp, test } from './fixtures.ts';
 
 async function exportSession(page: Page): Promise<string> {
   await page.getByRole('link', { name: 'Sessions' }).click();
@@ -10,13 +10,6 @@ async function exportSession(page: Page): Promise<string> {
     page.getByRole('button', { name: 'Download file' }).click(),
   ]);
   return readFile((await download.path())!, 'utf8');
-}
-
-async function importText(page: Page, name: string, text: string): Promise<void> {
-  await page.getByRole('link', { name: 'Sessions' }).click();
-  await page
-    .getByTestId('import-file')
-    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
 test('a session exported on one device imports, replays and verifies on another', async ({
