@@ -24,19 +24,40 @@ const notWriter: NotWriter = {
   message: 'Another tab took over this session; this tab can no longer change it.',
 };
 
-/** Stores a new session with its first commands and snapshot, all or nothing. */
+/** Commands written per step of a large store, between which progress is told. */
+const STORE_CHUNK = 10_000;
+
+/** Thrown inside a store to abort it (and roll back its writes) when the caller cancels. */
+export class StoreCancelled extends Error {}
+
+/** How a long store reports and may be stopped: `stored` after each chunk of commands. */
+export interface StoreControl {
+  readonly stored?: (commands: number) => unknown;
+  readonly isCancelled?: () => boolean;
+}
+
+/**
+ * Stores a new session with its first commands and snapshot, all or nothing. A long log is
+ * written in chunks inside the one transaction, telling progress after each; cancelling throws
+ * StoreCancelled and nothing stays.
+ */
 export async function createSession(
   db: PowerTraderDb,
   row: SessionRow,
   commands: readonly CommandRow[],
   snapshot: SnapshotRow,
+  control: StoreControl = {},
 ): Promise<void> {
   const parsedRow = sessionRowSchema.parse(row);
   const parsedCommands = commands.map((c) => commandRowSchema.parse(c));
   const parsedSnapshot = snapshotRowSchema.parse(snapshot);
   await db.transaction('rw', db.sessions, db.commands, db.snapshots, async () => {
     await db.sessions.add(parsedRow);
-    await db.commands.bulkAdd(parsedCommands);
+    for (let from = 0; from < parsedCommands.length; from += STORE_CHUNK) {
+      if (control.isCancelled?.()) throw new StoreCancelled('cancelled');
+      await db.commands.bulkAdd(parsedCommands.slice(from, from + STORE_CHUNK));
+      control.stored?.(Math.min(parsedCommands.length, from + STORE_CHUNK));
+    }
     await db.snapshots.put(parsedSnapshot);
   });
 }

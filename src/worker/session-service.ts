@@ -15,6 +15,7 @@ import {
   appendCommand,
   claimWriter,
   createSession,
+  StoreCancelled,
   DamagedSessionError,
   deleteSession,
   duplicateSession,
@@ -57,6 +58,7 @@ import {
   type DamagedSession,
   type ExportedFile,
   type ImportPreview,
+  type ImportStep,
   type SessionSummary,
   type CandleView,
   demoSeedSchema,
@@ -73,6 +75,7 @@ import {
 import { newSessionId, sessionIdSchema, type SessionId, type SessionRow } from '../schema/rows.ts';
 import type { ClockSettings } from '../schema/clock.ts';
 import { SimClock } from './sim-clock.ts';
+import { throttled } from './throttle.ts';
 import { CandleBook } from './candle-book.ts';
 import { INTERVALS, type Interval } from '../engine/market/candles.ts';
 import type { MetricId } from '../engine/monitor/metrics.ts';
@@ -503,7 +506,7 @@ export class SessionService {
   /** Parses and replays a session file, reporting progress; stores nothing. */
   async previewImport(
     text: unknown,
-    onProgress?: (fraction: number) => unknown,
+    onProgress?: (fraction: number, step: ImportStep) => unknown,
   ): Promise<Result<ImportPreview>> {
     if (typeof text !== 'string') return refuse('not-text', 'The file could not be read as text.');
     const parsed = parseSessionFile(text);
@@ -511,9 +514,12 @@ export class SessionService {
     const file = parsed.value;
     const token = randomUuid();
     this.importing = { token };
+    const total = file.commands.length;
+    const report = throttled(onProgress);
     // The same rules as resuming a stored session: what is previewed is exactly what Keep stores.
     const prepared = await prepareImport(file, {
-      onProgress: (fraction) => void Promise.resolve(onProgress?.(fraction)).catch(() => undefined),
+      onProgress: (fraction, done) =>
+        report(fraction >= 1, fraction, { phase: 'replay', done, total }),
       // Cancelling (or starting another import) drops the token.
       isCancelled: () => this.importing?.token !== token,
     });
@@ -544,23 +550,45 @@ export class SessionService {
     this.importing = undefined;
   }
 
-  /** Stores a previewed import as a new session; a modified file only as a labelled copy. */
-  async commitImport(token: unknown): Promise<Result<{ sessionId: SessionId }>> {
+  /**
+   * Stores a previewed import as a new session; a modified file only as a labelled copy. A long
+   * log reports its progress as it is written, and Cancel (cancelImport) rolls it all back.
+   */
+  async commitImport(
+    token: unknown,
+    onProgress?: (fraction: number, step: ImportStep) => unknown,
+  ): Promise<Result<{ sessionId: SessionId }>> {
     const ready =
       this.importing && this.importing.token === token ? this.importing.ready : undefined;
     const opened = this.opened;
     if (!ready || !opened)
       return refuse('no-import', 'There is no previewed import to keep. Open the file again.');
-    this.importing = undefined;
+    // Kept as the import under way until stored, so that cancelling it still reaches it.
+    this.importing = { token: `${token}:store` };
     const { row, commands, snapshot } = ready;
+    const total = commands.length;
+    const report = throttled(onProgress);
     try {
-      await createSession(opened.db, row, commands, { ...snapshot, savedAt: Date.now() });
+      await createSession(
+        opened.db,
+        row,
+        commands,
+        { ...snapshot, savedAt: Date.now() },
+        {
+          stored: (done) =>
+            report(done === total, done / Math.max(1, total), { phase: 'store', done, total }),
+          isCancelled: () => this.importing?.token !== `${token}:store`,
+        },
+      );
     } catch (error) {
+      if (error instanceof StoreCancelled)
+        return refuse('cancelled', 'The import was cancelled; nothing was stored.');
       return refuse(
         'storage-failed',
         `The session could not be stored (${describeError(error)}). Nothing was kept.`,
       );
     }
+    if (this.importing?.token === `${token}:store`) this.importing = undefined;
     return ok({ sessionId: row.id });
   }
 
