@@ -16,19 +16,27 @@ async function counts(dbName: string): Promise<number[]> {
   return all;
 }
 
+/** A worker on a fresh database with the long file previewed, and what that database held. */
+async function previewedLong(name: string) {
+  const dbName = `${name}-${crypto.randomUUID()}`;
+  const worker = startSessionWorker();
+  await worker.client.open({ dbName });
+  await worker.client.setRunning(false);
+  const before = await counts(dbName);
+  const previewed = previews.parse(
+    await worker.client.previewImport(await longSessionText(COMMANDS)),
+  );
+  if (!previewed.ok) throw new Error(previewed.message);
+  return { ...worker, dbName, before, token: previewed.value.token };
+}
+
 describe('keeping a long import', () => {
   it('counts the commands it stores, up to all of them', { timeout: 120_000 }, async () => {
-    const dbName = `long-keep-${crypto.randomUUID()}`;
-    const { client, stop } = startSessionWorker();
+    const { client, stop, dbName, before, token } = await previewedLong('long-keep');
     try {
-      await client.open({ dbName });
-      await client.setRunning(false);
-      const before = await counts(dbName);
-      const previewed = previews.parse(await client.previewImport(await longSessionText(COMMANDS)));
-      if (!previewed.ok) throw new Error(previewed.message);
       const steps: { done: number; total: number; phase: string }[] = [];
       const kept = await client.commitImport(
-        previewed.value.token,
+        token,
         proxy((_fraction: number, step: unknown) => steps.push(importStepSchema.parse(step))),
       );
       expect(kept).toMatchObject({ ok: true });
@@ -42,17 +50,11 @@ describe('keeping a long import', () => {
   });
 
   it('rolls the whole store back when cancelled part-way', { timeout: 120_000 }, async () => {
-    const dbName = `long-cancel-${crypto.randomUUID()}`;
-    const { client, stop } = startSessionWorker();
+    const { client, stop, dbName, before, token } = await previewedLong('long-cancel');
     try {
-      await client.open({ dbName });
-      await client.setRunning(false);
-      const before = await counts(dbName);
-      const previewed = previews.parse(await client.previewImport(await longSessionText(COMMANDS)));
-      if (!previewed.ok) throw new Error(previewed.message);
       let told = 0;
       const kept = await client.commitImport(
-        previewed.value.token,
+        token,
         proxy(() => {
           if (++told === 1) void client.cancelImport();
         }),
