@@ -24,19 +24,40 @@ const notWriter: NotWriter = {
   message: 'Another tab took over this session; this tab can no longer change it.',
 };
 
-/** Stores a new session with its first commands and snapshot, all or nothing. */
+/** Commands written per step of a large store, between which progress is told. */
+const STORE_CHUNK = 10_000;
+
+/** Thrown inside a store to abort it (and roll back its writes) when the caller cancels. */
+export class StoreCancelled extends Error {}
+
+/** How a long store reports and may be stopped: `stored` after each chunk of commands. */
+export interface StoreControl {
+  readonly stored?: (commands: number) => unknown;
+  readonly isCancelled?: () => boolean;
+}
+
+/**
+ * Stores a new session with its first commands and snapshot, all or nothing. A long log is
+ * written in chunks inside the one transaction, telling progress after each; cancelling throws
+ * StoreCancelled and nothing stays.
+ */
 export async function createSession(
   db: PowerTraderDb,
   row: SessionRow,
   commands: readonly CommandRow[],
   snapshot: SnapshotRow,
+  control: StoreControl = {},
 ): Promise<void> {
   const parsedRow = sessionRowSchema.parse(row);
   const parsedCommands = commands.map((c) => commandRowSchema.parse(c));
   const parsedSnapshot = snapshotRowSchema.parse(snapshot);
   await db.transaction('rw', db.sessions, db.commands, db.snapshots, async () => {
     await db.sessions.add(parsedRow);
-    await db.commands.bulkAdd(parsedCommands);
+    for (let from = 0; from < parsedCommands.length; from += STORE_CHUNK) {
+      if (control.isCancelled?.()) throw new StoreCancelled('cancelled');
+      await db.commands.bulkAdd(parsedCommands.slice(from, from + STORE_CHUNK));
+      control.stored?.(Math.min(parsedCommands.length, from + STORE_CHUNK));
+    }
     await db.snapshots.put(parsedSnapshot);
   });
 }
@@ -201,22 +222,32 @@ export async function loadAllCommands(db: PowerTraderDb, id: SessionId): Promise
 /** A stored session with what the sessions list shows about it. */
 export type SessionListing = {
   readonly commandCount: number;
-  /** Size of its rows as JSON text: a close estimate of what it takes on disk. */
+  /** Size of its rows as JSON text (the log's from a sample): an estimate of its disk use. */
   readonly bytes: number;
 } & (
   | { readonly row: SessionRow; readonly snapshot: SnapshotRow; readonly damaged?: undefined }
   | { readonly id: string; readonly name?: string; readonly damaged: string }
 );
 
+/** Commands read to estimate the size of a session's log. */
+const SIZE_SAMPLE = 500;
+
 /** Every stored session, the most recently saved first; damaged ones last, marked so. */
 export function listSessions(db: PowerTraderDb): Promise<SessionListing[]> {
   return db.transaction('r', db.sessions, db.commands, db.snapshots, async () => {
     const listings: SessionListing[] = [];
     for (const id of (await db.sessions.toCollection().primaryKeys()).map(String)) {
-      const { session, snapshot, commands } = await readRawSession(db, id);
+      const session: unknown = await db.sessions.get(id);
+      const snapshot: unknown = await db.snapshots.get(id);
+      const log = db.commands.where('[sessionId+seq]').between([id, 0], [id, Infinity]);
+      const commandCount = await log.count();
+      // The log's size from its first commands: reading all of a 200,000-command log on every
+      // listing took seconds (issue 18).
+      const sample = await log.limit(SIZE_SAMPLE).toArray();
+      const perCommand = sample.length ? jsonBytes(sample) / sample.length : 0;
       const sizes = {
-        commandCount: commands.length,
-        bytes: jsonBytes([session, snapshot, ...commands]),
+        commandCount,
+        bytes: jsonBytes([session, snapshot]) + Math.round(perCommand * commandCount),
       };
       try {
         const row = parseStored(sessionRowSchema, session, 'settings row');

@@ -311,6 +311,14 @@ export const exportRequestSchema = z.strictObject({
 export const exportedFileSchema = z.strictObject({ fileName: z.string(), text: z.string() });
 export type ExportedFile = z.infer<typeof exportedFileSchema>;
 
+/** Where a long import stands: its log replayed, or stored, so many commands of all. */
+export const importStepSchema = z.strictObject({
+  phase: z.enum(['replay', 'store']),
+  done: z.int().check(z.minimum(0)),
+  total: z.int().check(z.minimum(0)),
+});
+export type ImportStep = z.infer<typeof importStepSchema>;
+
 /** What an import shows before anything is stored. */
 export const importPreviewSchema = z.strictObject({
   token: z.string(),

@@ -23,6 +23,7 @@ import { proxy, type SessionClient } from '../worker/client.ts';
 import { fillEventSchema } from '../schema/orders.ts';
 import type { FillEvent } from '../engine/events.ts';
 import { download } from './download.ts';
+import { ImportState } from './import-state.svelte.ts';
 
 const viewResult = resultSchema(sessionViewSchema);
 const ackResult = resultSchema(commandAckSchema);
@@ -64,7 +65,12 @@ export class SessionState {
   /** Told of every notice the worker sends (the monitor writes them to the log). */
   onNotice: ((message: string) => void) | undefined;
 
-  constructor(readonly client: SessionClient) {}
+  /** A session file being imported: app-wide, so its progress follows the person. */
+  readonly imports: ImportState;
+
+  constructor(readonly client: SessionClient) {
+    this.imports = new ImportState(client);
+  }
 
   /** Subscribes to pushes and opens the latest session (or a new one). */
   async start(): Promise<void> {

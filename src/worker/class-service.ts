@@ -1,6 +1,7 @@
 import { classRow, refusedRow, type ClassRow } from '../engine/class-row.ts';
 import { parseSessionFile } from '../schema/session-file.ts';
 import { replayStepwise } from './replay-stepwise.ts';
+import { throttled } from './throttle.ts';
 
 /**
  * The class page's worker side: verifies dropped session files one at a time, with the same
@@ -22,10 +23,10 @@ export class ClassService {
     } catch (error) {
       return refusedRow(name, `cannot read: ${error instanceof Error ? error.message : error}`);
     }
+    const report = throttled(onProgress);
     return classRow(name, parseSessionFile(text), (session, commands, endTime) =>
       replayStepwise(session, commands, endTime, {
-        onProgress: (fraction) =>
-          void Promise.resolve(onProgress?.(fraction)).catch(() => undefined),
+        onProgress: (fraction) => report(fraction >= 1, fraction),
       }),
     );
   }

@@ -8,8 +8,8 @@ const SLICE_MS = 25;
 const ADVANCE_STEP_MS = 3_600_000;
 
 export interface ReplayControl {
-  /** Fraction done, 0 to 1; called at most once per slice. */
-  readonly onProgress?: (fraction: number) => unknown;
+  /** Fraction done, 0 to 1, and the commands replayed so far; called at most once per slice. */
+  readonly onProgress?: (fraction: number, commands: number) => unknown;
   readonly isCancelled?: () => boolean;
 }
 
@@ -28,9 +28,10 @@ export async function replayStepwise(
   const start = session.time;
   const span = Math.max(1, endTime - start);
   let sliceStart = performance.now();
+  let replayed = 0;
   const pause = async (): Promise<boolean> => {
     if (performance.now() - sliceStart < SLICE_MS) return false;
-    control.onProgress?.(Math.min(1, (session.time - start) / span));
+    control.onProgress?.(Math.min(1, (session.time - start) / span), replayed);
     await nextTurn();
     sliceStart = performance.now();
     return control.isCancelled?.() ?? false;
@@ -48,10 +49,11 @@ export async function replayStepwise(
     // Every logged command must count once, as on resume: see replayLog.
     const applied = replayLog(session, [entry], index + 1);
     if (!applied.ok) return applied;
+    replayed = index + 1;
     if (await pause()) return cancelled;
   }
   if (!(await runUntil(endTime))) return cancelled;
   session.advanceTo(endTime);
-  control.onProgress?.(1);
+  control.onProgress?.(1, commands.length);
   return ok(session);
 }

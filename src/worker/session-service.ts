@@ -72,9 +72,10 @@ export class SessionService {
   exportSession = (input: unknown) => this.transfer.exportSession(input);
   exportRawSession = (id: unknown) => this.transfer.exportRawSession(id);
   exportReport = (kind: unknown) => this.transfer.exportReport(kind);
-  previewImport = (text: unknown, onProgress?: (fraction: number) => unknown) =>
+  previewImport = (text: unknown, onProgress?: Parameters<SessionTransfer['previewImport']>[1]) =>
     this.transfer.previewImport(text, onProgress);
   cancelImport = () => this.transfer.cancelImport();
-  commitImport = (token: unknown) => this.transfer.commitImport(token);
+  commitImport = (token: unknown, onProgress?: Parameters<SessionTransfer['commitImport']>[1]) =>
+    this.transfer.commitImport(token, onProgress);
   startReplay = (text: unknown, symbol: unknown) => this.transfer.startReplay(text, symbol);
 }

@@ -1,5 +1,10 @@
 import { ok, refuse, type Result } from '../engine/result.ts';
-import { createSession, loadAllCommands, readRawSession } from '../db/session-repository.ts';
+import {
+  createSession,
+  loadAllCommands,
+  readRawSession,
+  StoreCancelled,
+} from '../db/session-repository.ts';
 import { FILE_LIMITS, parseSessionFile } from '../schema/session-file.ts';
 import { assetSpecSchema, sessionConfigSchema } from '../schema/config.ts';
 import {
@@ -9,6 +14,7 @@ import {
   storedIdSchema,
   type ExportedFile,
   type ImportPreview,
+  type ImportStep,
   type SessionView,
 } from '../schema/messages.ts';
 import type { SessionId } from '../schema/rows.ts';
@@ -19,6 +25,7 @@ import type { SessionHost } from './session-host.ts';
 import type { SessionLibrary } from './session-library.ts';
 import type { SessionViews } from './session-views.ts';
 import { createNewSession } from './stored-sessions.ts';
+import { throttled } from './throttle.ts';
 
 /** Sessions in and out of the device: export, import as a transaction, replay of real candles. */
 export class SessionTransfer {
@@ -87,7 +94,7 @@ export class SessionTransfer {
   /** Parses and replays a session file, reporting progress; stores nothing. */
   async previewImport(
     text: unknown,
-    onProgress?: (fraction: number) => unknown,
+    onProgress?: (fraction: number, step: ImportStep) => unknown,
   ): Promise<Result<ImportPreview>> {
     if (typeof text !== 'string') return refuse('not-text', 'The file could not be read as text.');
     const parsed = parseSessionFile(text);
@@ -95,9 +102,12 @@ export class SessionTransfer {
     const file = parsed.value;
     const token = randomUuid();
     this.importing = { token };
+    const total = file.commands.length;
+    const report = throttled(onProgress);
     // The same rules as resuming a stored session: what is previewed is exactly what Keep stores.
     const prepared = await prepareImport(file, {
-      onProgress: (fraction) => void Promise.resolve(onProgress?.(fraction)).catch(() => undefined),
+      onProgress: (fraction, done) =>
+        report(fraction >= 1, fraction, { phase: 'replay', done, total }),
       // Cancelling (or starting another import) drops the token.
       isCancelled: () => this.importing?.token !== token,
     });
@@ -128,23 +138,46 @@ export class SessionTransfer {
     this.importing = undefined;
   }
 
-  /** Stores a previewed import as a new session; a modified file only as a labelled copy. */
-  async commitImport(token: unknown): Promise<Result<{ sessionId: SessionId }>> {
+  /**
+   * Stores a previewed import as a new session; a modified file only as a labelled copy. A long
+   * log reports its progress as it is written, and Cancel (cancelImport) rolls it all back.
+   */
+  async commitImport(
+    token: unknown,
+    onProgress?: (fraction: number, step: ImportStep) => unknown,
+  ): Promise<Result<{ sessionId: SessionId }>> {
     const ready =
       this.importing && this.importing.token === token ? this.importing.ready : undefined;
     const opened = this.host.opened;
     if (!ready || !opened)
       return refuse('no-import', 'There is no previewed import to keep. Open the file again.');
-    this.importing = undefined;
+    // Kept as the import under way until stored, so that cancelling it still reaches it.
+    const storing = `${String(token)}:store`;
+    this.importing = { token: storing };
     const { row, commands, snapshot } = ready;
+    const total = commands.length;
+    const report = throttled(onProgress);
     try {
-      await createSession(opened.db, row, commands, { ...snapshot, savedAt: Date.now() });
+      await createSession(
+        opened.db,
+        row,
+        commands,
+        { ...snapshot, savedAt: Date.now() },
+        {
+          stored: (done) =>
+            report(done === total, done / Math.max(1, total), { phase: 'store', done, total }),
+          isCancelled: () => this.importing?.token !== storing,
+        },
+      );
     } catch (error) {
+      if (error instanceof StoreCancelled)
+        return refuse('cancelled', 'The import was cancelled; nothing was stored.');
       return refuse(
         'storage-failed',
         `The session could not be stored (${describeError(error)}). Nothing was kept.`,
       );
     }
+    if (this.importing?.token === storing) this.importing = undefined;
     return ok({ sessionId: row.id });
   }
 

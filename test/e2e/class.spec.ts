@@ -1,11 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ClassFile } from '../fixtures/class/generate.ts';
-import { expect, openApp, test } from './fixtures.ts';
+import { expect, generateFiles, openApp, test } from './fixtures.ts';
 
 /** RFC 4180 as the export writes it: quoted cells may hold commas, quotes and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -50,15 +46,9 @@ let files: ClassFile[];
 test.beforeAll(() => {
   // A simulated day each: long enough to trade, trip breakers and reject orders. Made by the
   // engine in node (tsx), as `sim demo --session-out` makes its files.
-  const dir = mkdtempSync(join(tmpdir(), 'class-e2e-'));
-  execFileSync('npx', ['tsx', 'test/fixtures/class/generate.ts', dir, '30', '24'], {
-    cwd: join(import.meta.dirname, '../..'),
-  });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Omit<
-    ClassFile,
-    'text'
-  >[];
-  files = manifest.map((f) => ({ ...f, text: readFileSync(join(dir, f.name), 'utf8') }));
+  const read = generateFiles('test/fixtures/class/generate.ts', '30', '24');
+  const manifest = JSON.parse(read('manifest.json')) as Omit<ClassFile, 'text'>[];
+  files = manifest.map((f) => ({ ...f, text: read(f.name) }));
 });
 
 test('the class page checks 30 files in one pick, gives each its verdict and exports a CSV', async ({

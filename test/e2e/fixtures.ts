@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 /**
@@ -79,4 +83,31 @@ export async function exportSession(page: Page): Promise<string> {
     page.getByRole('button', { name: 'Download file' }).click(),
   ]);
   return readFile((await download.path())!, 'utf8');
+}
+
+/** Opens a session file on the Sessions page, as choosing it in the file picker does. */
+export async function importText(page: Page, name: string, text: string): Promise<void> {
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+/** Replays a candle CSV from the Sessions page, as choosing it in the file picker does. */
+export async function replayCandles(page: Page, text: string, name = 'btc.csv'): Promise<void> {
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  await page
+    .getByTestId('replay-file')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+}
+
+/**
+ * Runs one of the project's file generators in node (tsx), which writes its files into a fresh
+ * folder, and gives a reader of them by name. The engine runs there as it does on the command
+ * line; Playwright's own loader cannot load it (it imports JSON without an attribute).
+ */
+export function generateFiles(script: string, ...args: string[]): (name: string) => string {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-files-'));
+  execFileSync('npx', ['tsx', script, dir, ...args], { cwd: join(import.meta.dirname, '../..') });
+  return (name) => readFileSync(join(dir, name), 'utf8');
 }

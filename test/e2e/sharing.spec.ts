@@ -1,13 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import { buy, expect, exportSession, openApp, test } from './fixtures.ts';
-
-async function importText(page: Page, name: string, text: string): Promise<void> {
-  await page.getByRole('link', { name: 'Sessions' }).click();
-  await page
-    .getByTestId('import-file')
-    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-}
+import { buy, expect, exportSession, importText, openApp, test } from './fixtures.ts';
 
 test('a session exported on one device imports, replays and verifies on another', async ({
   page,

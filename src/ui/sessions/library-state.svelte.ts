@@ -1,18 +1,15 @@
 import type { NewSessionRequest } from '../../schema/messages.ts';
 import {
   exportedFileSchema,
-  importPreviewSchema,
   resultSchema,
   sessionNameSchema,
   sessionSummarySchema,
   sessionViewSchema,
-  type ImportPreview,
   type SessionSummary,
 } from '../../schema/messages.ts';
 import { FILE_LIMITS } from '../../schema/limits.ts';
 import { plainLabel } from '../../schema/text.ts';
 import * as z from 'zod/mini';
-import { proxy } from '../../worker/client.ts';
 import { download } from '../download.ts';
 import type { SessionState } from '../session-state.svelte.ts';
 
@@ -20,8 +17,6 @@ const listResult = resultSchema(z.array(sessionSummarySchema));
 const doneResult = resultSchema(z.literal(true));
 const viewResult = resultSchema(sessionViewSchema);
 const fileResult = resultSchema(exportedFileSchema);
-const previewResult = resultSchema(importPreviewSchema);
-const keptResult = resultSchema(z.strictObject({ sessionId: z.string() }));
 
 /** The sessions page: the stored sessions, export and share, import with preview. */
 export class LibraryState {
@@ -33,10 +28,6 @@ export class LibraryState {
   renaming = $state<{ id: string; name: string } | null>(null);
   prettyExport = $state(true);
   author = $state('');
-  importProgress = $state<number | null>(null);
-  importFileName = $state<string | null>(null);
-  preview = $state.raw<ImportPreview | null>(null);
-  importError = $state<string | null>(null);
 
   replaySymbol = $state('BTC');
   replayError = $state<string | null>(null);
@@ -172,47 +163,11 @@ export class LibraryState {
     download(new File([made.value.text], made.value.fileName, { type }));
   }
 
-  /** Reads a chosen or dropped file and replays it in the worker, showing progress. */
-  async importFile(file: File): Promise<void> {
-    this.preview = null;
-    this.importError = null;
-    this.importFileName = file.name;
-    if (file.size > FILE_LIMITS.bytes) {
-      this.importError = `The file is over the ${FILE_LIMITS.bytes / 1024 / 1024} MB limit.`;
-      return;
-    }
-    this.importProgress = 0;
-    try {
-      const text = await file.text();
-      const previewed = previewResult.parse(
-        await this.session.client.previewImport(
-          text,
-          proxy((fraction: number) => (this.importProgress = fraction)),
-        ),
-      );
-      if (previewed.ok) this.preview = previewed.value;
-      else if (previewed.code !== 'cancelled') this.importError = previewed.message;
-    } finally {
-      this.importProgress = null;
-    }
-  }
-
-  async cancelImport(): Promise<void> {
-    await this.session.client.cancelImport();
-    this.preview = null;
-    this.importProgress = null;
-    this.message = 'Import cancelled; nothing was stored.';
-  }
-
+  /** Keeps the previewed import and opens it. */
   async keepImport(): Promise<void> {
-    if (!this.preview) return;
-    const kept = keptResult.parse(await this.session.client.commitImport(this.preview.token));
-    this.preview = null;
-    if (!kept.ok) {
-      this.importError = kept.message;
-      return;
-    }
-    await this.open(kept.value.sessionId);
-    this.message = 'Imported and opened.';
+    const id = await this.session.imports.keep();
+    if (id === null) return;
+    await this.open(id);
+    this.session.imports.outcome = 'Imported and opened.';
   }
 }

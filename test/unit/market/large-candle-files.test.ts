@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CANDLE_ROWS, parseCandleCsv } from '../../../src/engine/market/candle-csv.ts';
-
-const START = Date.UTC(2024, 0, 1);
-
-/** A Binance kline export without a header: one-minute candles, twelve cells a row. */
-function binanceRows(count: number): string {
-  const rows: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const time = START + i * 60_000;
-    const open = 100 + (i % 50) / 100;
-    const close = 100 + ((i + 7) % 50) / 100;
-    rows.push(
-      `${time},${open.toFixed(8)},${(Math.max(open, close) + 0.5).toFixed(8)},${(Math.min(open, close) - 0.5).toFixed(8)},${close.toFixed(8)},12.5,${time + 59_999},1250.5,40,6.1,610.2,0`,
-    );
-  }
-  return `${rows.join('\n')}\n`;
-}
+import { binanceRows } from '../../support/binance-csv.ts';
 
 const HEADER =
   'open_time,open,high,low,close,volume,close_time,quote_volume,trades,taker_base,taker_quote,ignore';

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   EDITED_LABELS_REASON,
   EDITED_RESULT_REASON,
-  sealFile,
   unusualSettings,
   VERIFIED_REASON,
   verifyFile,
@@ -11,6 +10,7 @@ import { replay, stateHash } from '../../../src/engine/session.ts';
 import type { SessionFile } from '../../../src/engine/session-file.ts';
 import { parseSessionFile } from '../../../src/schema/session-file.ts';
 import { VALID } from '../../fixtures/hostile/generate.ts';
+import { forge } from '../../support/forge.ts';
 
 /** What the app does on import: replay the log to the end time, then judge the file. */
 async function judge(file: SessionFile) {
@@ -38,16 +38,10 @@ describe('"verified" means the file is what it says', () => {
   });
 
   it('shows a fee edited and rehashed by hand: verified, but the changed setting is listed', async () => {
-    const config = { ...VALID.config, takerFeeRate: '0.0001' };
-    const replayed = replay(VALID.seed, config, VALID.commands);
-    if (!replayed.ok) throw new Error(replayed.message);
-    replayed.value.advanceTo(VALID.endTime);
-    const { fileHash: _, ...rest } = VALID;
-    const forged = sealFile({
-      ...rest,
-      config,
-      stateHash: await stateHash(replayed.value.snapshot()),
-    });
+    const forged = await forge(VALID, (file) => ({
+      ...file,
+      config: { ...file.config, takerFeeRate: '0.0001' },
+    }));
     expect((await judge(forged)).verdict).toBe('verified');
     expect(unusualSettings(forged)).toContain('takerFeeRate: "0.0001" (new sessions: "0.001")');
   });

@@ -1,0 +1,76 @@
+// Issue 18's import budgets: a 100,000-row candle CSV parsed (node), and, in Chromium against the
+// built app, the preview of a 10,000-command file and the Keep of a 200,000-command one.
+// `npm run bench` reports them; `npx tsx test/tools/import-bench.ts` runs them alone against a
+// build in dist/ (`npx vite build` first) and prints the figures.
+import type { Browser, Page } from 'playwright';
+import { MAX_CANDLE_ROWS, parseCandleCsv } from '../../src/engine/market/candle-csv.ts';
+import { longSessionText } from '../fixtures/long-session/generate.ts';
+import { binanceRows } from '../support/binance-csv.ts';
+
+/** Milliseconds to parse 100,000 headerless Binance rows in node, best of three. */
+export function candleCsvParseMs(): number {
+  const text = binanceRows(MAX_CANDLE_ROWS);
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const parsed = parseCandleCsv(text);
+    best = Math.min(best, performance.now() - t0);
+    if (!parsed.ok) throw new Error(parsed.message);
+  }
+  return best;
+}
+
+/** Seconds from choosing a file on the Sessions page to its verdict on screen. */
+async function previewSeconds(page: Page, name: string, text: string): Promise<number> {
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  const t0 = performance.now();
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByTestId('import-verdict').waitFor({ timeout: 600_000 });
+  return (performance.now() - t0) / 1000;
+}
+
+/** The import figures in Chromium: preview of 10,000 commands, preview and Keep of 200,000. */
+export async function importSeconds(
+  browser: Browser,
+  url: string,
+): Promise<{ preview10k: number; preview200k: number; keep200k: number }> {
+  const [small, large] = [await longSessionText(10_000), await longSessionText(200_000)];
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByTestId('equity').waitFor();
+    const preview10k = await previewSeconds(page, 'long-10000.json', small);
+    const preview200k = await previewSeconds(page, 'long-200000.json', large);
+    // Keep: from the click to the stored session opened, its progress counting the commands.
+    const t0 = performance.now();
+    await page.getByRole('button', { name: 'Keep and open' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Imported and opened.' })
+      .waitFor({ timeout: 600_000 });
+    return { preview10k, preview200k, keep200k: (performance.now() - t0) / 1000 };
+  } finally {
+    await context.close();
+  }
+}
+
+if (process.argv[1]?.endsWith('import-bench.ts')) {
+  const { chromium } = await import('playwright');
+  const { CHROMIUM_ARGS, findChromium } = await import('../support/chromium.ts');
+  const { startPreview, openWhenReady } = await import('../support/preview.ts');
+  console.log(`csv.parse-100k-rows.node ${candleCsvParseMs().toFixed(0)} ms`);
+  const preview = startPreview(Number(process.env.E2E_PORT ?? 4177));
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  try {
+    const warm = await browser.newPage();
+    await openWhenReady(warm, preview.url);
+    await warm.close();
+    console.log(await importSeconds(browser, preview.url));
+  } finally {
+    await browser.close();
+    preview.stop();
+  }
+}
