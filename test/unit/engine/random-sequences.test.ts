@@ -119,5 +119,5 @@ describe('random command sequences', () => {
       ),
       { numRuns: 1000 },
     );
-  });
+  }, 120_000);
 });
