@@ -77,6 +77,14 @@ test('the class page checks 30 files in one pick, gives each its verdict and exp
   await expect(rows.filter({ hasText: '04-dara-truncated.json' })).toContainText(
     'This is not a JSON file',
   );
+  // Six files name the assignment "Week 10": three played it, three only claim it.
+  await expect(page.getByTestId('assignment-group')).toHaveText([
+    'Assignment “Week 10” (week10): 6 files, 3 follow it',
+    'No assignment: 24 files',
+  ]);
+  await expect(
+    rows.filter({ hasText: '07-gus-wrong-assignment.json' }).getByTestId('assignment-cell'),
+  ).toContainText('Does not follow the assignment');
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -111,7 +119,8 @@ test('the class page checks 30 files in one pick, gives each its verdict and exp
 
 test('the class table sorts by any column from the keyboard, and says how', async ({ page }) => {
   await openApp(page);
-  await pick(page, files.slice(0, 10));
+  // Files of no assignment, so the table is one group (groups sort each on their own).
+  await pick(page, files.filter((f) => !f.kind.endsWith('assignment')).slice(0, 10));
   await expect(page.getByTestId('class-elapsed')).toBeVisible({ timeout: 30_000 });
   const header = page.getByRole('columnheader', { name: 'Return' });
   await expect(header).toHaveAttribute('aria-sort', 'none');

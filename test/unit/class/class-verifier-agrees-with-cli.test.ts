@@ -49,6 +49,20 @@ describe('the class page and `sim verify` on the same 30 files', () => {
     expect(impossible.name).toBe('Week 10');
   });
 
+  it('group files by assignment and flag the one that names an assignment it did not follow', () => {
+    const named = fromClass.filter((r) => r.assignment === 'week10');
+    expect(named.length).toBe(6);
+    for (const [i, f] of files.entries()) {
+      const row = fromClass[i]!;
+      if (f.kind === 'follows-assignment') expect(row.followsAssignment, f.name).toBe(true);
+      else if (f.kind === 'wrong-assignment') {
+        expect(row.verdict, f.name).toBe('verified');
+        expect(row.followsAssignment, f.name).toBe(false);
+        expect(row.assignmentReason).toContain('(the assignment\'s: "week-10")');
+      } else expect(row.followsAssignment, f.name).toBeNull();
+    }
+  });
+
   it('count rejected orders and breaker trips, which the final state does not keep', () => {
     const replayed = fromClass.filter((r) => r.verdict !== 'refused');
     expect(replayed.some((r) => r.refusedOrders! > 0)).toBe(true);
