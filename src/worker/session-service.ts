@@ -81,8 +81,8 @@ import { randomUuid } from '../schema/random-id.ts';
 import { sessionLocks } from './tab-locks.ts';
 import { STARTING_CASH } from '../engine/file-verdict.ts';
 
-/** Snapshots pushed to the UI: at most one per animation frame. */
-const PUSH_INTERVAL_MS = 16;
+/** Views pushed to the UI: about 20 a second, the latest state each time (a person sees no more). */
+const PUSH_INTERVAL_MS = 50;
 const CLOCK_INTERVAL_MS = 100;
 /** How often the clock's progress between commands is saved, in wall milliseconds. */
 const CLOCK_SAVE_INTERVAL_MS = 5000;
@@ -113,6 +113,8 @@ export class SessionService {
   private queue: Promise<unknown> = Promise.resolve();
   private pushTimer: ReturnType<typeof setTimeout> | undefined;
   private lastPush = 0;
+  /** The page is hidden (another tab, minimized): it is sent no views until it is seen again. */
+  private hidden = false;
   private lastSave = 0;
   private unsaved = false;
   private lockToken = 0;
@@ -151,6 +153,12 @@ export class SessionService {
   /** Registers the one listener that receives pushed views and notices. */
   subscribe(listener: (message: WorkerMessage) => unknown): void {
     this.listener = listener;
+  }
+
+  /** The page says whether it is seen; on its return it gets one fresh view. */
+  setVisible(visible: unknown): void {
+    this.hidden = visible !== true;
+    this.schedulePush();
   }
 
   /** Opens a session (the latest, or a new one) as its writer if no other tab is. */
@@ -825,7 +833,7 @@ export class SessionService {
   }
 
   private schedulePush(): void {
-    if (this.pushTimer !== undefined || !this.listener) return;
+    if (this.pushTimer !== undefined || !this.listener || this.hidden) return;
     const wait = Math.max(0, PUSH_INTERVAL_MS - (performance.now() - this.lastPush));
     this.pushTimer = setTimeout(() => {
       this.pushTimer = undefined;
