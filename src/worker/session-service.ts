@@ -838,7 +838,9 @@ export class SessionService {
     this.pushTimer = setTimeout(() => {
       this.pushTimer = undefined;
       this.lastPush = performance.now();
-      if (this.opened) void this.view().then((view) => this.notify({ type: 'view', view }));
+      // A view under way when the page was hidden is not sent either.
+      if (this.opened)
+        void this.view().then((view) => !this.hidden && this.notify({ type: 'view', view }));
     }, wait);
   }
 
