@@ -81,8 +81,8 @@ import { randomUuid } from '../schema/random-id.ts';
 import { sessionLocks } from './tab-locks.ts';
 import { STARTING_CASH } from '../engine/file-verdict.ts';
 
-/** Views pushed to the UI: about 20 a second, the latest state each time (a person sees no more). */
-const PUSH_INTERVAL_MS = 50;
+/** Views pushed to the UI: ten a second, the latest state each time (a person sees no more). */
+const PUSH_INTERVAL_MS = 100;
 const CLOCK_INTERVAL_MS = 100;
 /** How often the clock's progress between commands is saved, in wall milliseconds. */
 const CLOCK_SAVE_INTERVAL_MS = 5000;

@@ -113,7 +113,7 @@ export async function benchTradeAt600(browser: Browser, url: string, report: Rep
     // A coin the demo does not hold: a small buy, then a sell, never meets the position limit.
     await page.getByTestId('market-LTC').click();
     await page.getByLabel('Order type').selectOption('market');
-    await page.getByLabel('Quantity (LTC)').fill('0.1');
+    await page.getByLabel('Quantity (LTC)').fill('0.2');
     // tsx names functions with a helper the page does not have.
     await page.evaluate('globalThis.__name = (f) => f');
     await page.evaluate(installProbe);
