@@ -176,6 +176,10 @@ export async function benchLighthouse(url: string, port: number, report: Report)
         config,
       );
       if (!run) throw new Error(`Lighthouse (${preset}) gave no result.`);
+      // A run that failed (a timeout on a busy machine) says so rather than scoring zero.
+      if (run.lhr.runtimeError) {
+        console.error(`  lighthouse ${preset}: ${run.lhr.runtimeError.message}`);
+      }
       const { categories, audits } = run.lhr;
       const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
       report(`lighthouse.${preset}.performance`, score('performance'), '', '>=', perfBudget);
