@@ -21,7 +21,7 @@ import { CandleBook } from '../../src/worker/candle-book.ts';
 import type { TimedCommand } from '../../src/engine/commands.ts';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.ts';
 import { classPageSeconds } from './class-bench.ts';
-import { benchLighthouse, benchTradeAt600 } from './ui-bench.ts';
+import { benchLighthouse, benchTradeAt600, openDemo } from './ui-bench.ts';
 import { CONFIG, START, buy, deposit, sell } from '../support/sessions.ts';
 
 interface Figure {
@@ -359,10 +359,7 @@ async function benchMonitor(browser: Browser, url: string): Promise<void> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(url);
-    await page.getByTestId('equity').waitFor();
-    await page.getByRole('button', { name: 'Run the demo' }).click();
-    await page.getByTestId('position-DOT').waitFor();
+    await openDemo(page, url);
     await page.waitForTimeout(20_000);
     await page.getByRole('link', { name: 'Monitor' }).click();
     report('ui.monitor.overhead-trade-page', await exportedOverhead(page), '%', '<=', 1);

@@ -91,6 +91,14 @@ const counted = (page: Page, key: 'pause' | 'buy', n: number) =>
     { polling: 20, timeout: 30_000 },
   );
 
+/** Opens the app and runs the demo, to its last buy. */
+export async function openDemo(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('equity').waitFor();
+  await page.getByRole('button', { name: 'Run the demo' }).click();
+  await page.getByTestId('position-DOT').waitFor();
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -105,10 +113,7 @@ export async function benchTradeAt600(browser: Browser, url: string, report: Rep
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
-    await page.goto(url);
-    await page.getByTestId('equity').waitFor();
-    await page.getByRole('button', { name: 'Run the demo' }).click();
-    await page.getByTestId('position-DOT').waitFor();
+    await openDemo(page, url);
     await page.getByLabel('Speed').selectOption('600');
     // A coin the demo does not hold: a small buy, then a sell, never meets the position limit.
     await page.getByTestId('market-LTC').click();
