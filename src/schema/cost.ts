@@ -52,6 +52,8 @@ const tierFigures = z.strictObject({
   byCategory: z.record(z.string(), decimalString),
   breakEvenPercent: z.nullable(decimalString),
   roiPercent: z.nullable(z.string()),
+  /** Days of simulated history the ROI waits for (it is annualized); absent once it has them. */
+  roiNeedsDays: z.optional(z.int()),
   breakEvenMonth: z.nullable(z.int()),
   projectionCsv: z.string(),
   projection: z.array(

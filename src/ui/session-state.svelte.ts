@@ -24,6 +24,7 @@ import { fillEventSchema } from '../schema/orders.ts';
 import type { FillEvent } from '../engine/events.ts';
 import { download } from './download.ts';
 import { ImportState } from './import-state.svelte.ts';
+import { onVisibility, pageVisible } from './page-visibility.ts';
 
 const viewResult = resultSchema(sessionViewSchema);
 const ackResult = resultSchema(commandAckSchema);
@@ -62,6 +63,11 @@ export class SessionState {
   candles = $state.raw<readonly CandleView[]>([]);
   depth = $state.raw<DepthView | null>(null);
 
+  /** The clock as the last click asked for it, shown at once until the worker's view agrees. */
+  private runningAsked = $state<boolean | null>(null);
+  /** The newest view pushed and not yet drawn: views are drawn at most once a frame. */
+  private unshown: SessionView | undefined;
+
   /** Told of every notice the worker sends (the monitor writes them to the log). */
   onNotice: ((message: string) => void) | undefined;
 
@@ -75,6 +81,9 @@ export class SessionState {
   /** Subscribes to pushes and opens the latest session (or a new one). */
   async start(): Promise<void> {
     await this.client.subscribe(proxy((message: unknown) => this.receive(message)));
+    // A hidden page is sent nothing; on its return the worker sends one fresh view.
+    onVisibility((visible) => void this.client.setVisible(visible));
+    await this.client.setVisible(pageVisible());
     const opened = viewResult.parse(await this.client.open({}));
     if (opened.ok) this.show(opened.value);
     else this.failure = opened.message;
@@ -106,8 +115,18 @@ export class SessionState {
     } else this.notice = answer.message;
   }
 
+  /** Whether the clock runs, as the page shows it: a click on Pause shows at once. */
+  get running(): boolean {
+    return this.runningAsked ?? this.view?.running ?? false;
+  }
+
   async setRunning(running: boolean): Promise<void> {
-    await this.client.setRunning(running);
+    this.runningAsked = running;
+    const answer = doneResult.parse(await this.client.setRunning(running));
+    if (!answer.ok) {
+      this.runningAsked = null;
+      this.notice = answer.message;
+    }
   }
 
   async step(): Promise<void> {
@@ -126,7 +145,7 @@ export class SessionState {
       this.failure = 'The simulator sent a message this page does not understand. Reload the page.';
       return;
     }
-    if (message.data.type === 'view') this.show(message.data.view);
+    if (message.data.type === 'view') this.showSoon(message.data.view);
     else {
       this.notice = message.data.message;
       this.onNotice?.(message.data.message);
@@ -192,8 +211,22 @@ export class SessionState {
     void this.refreshCandles();
   }
 
+  /** Draws a pushed view at the next frame; views that arrive before it are passed over. */
+  private showSoon(view: SessionView): void {
+    const scheduled = this.unshown !== undefined;
+    this.unshown = view;
+    if (scheduled) return;
+    requestAnimationFrame(() => {
+      const latest = this.unshown;
+      if (latest) this.show(latest);
+    });
+  }
+
   /** Shows a session the worker has just opened (after a switch or an import). */
   show(view: SessionView): void {
+    // Anything pushed before this view is older than it.
+    this.unshown = undefined;
+    if (this.runningAsked === view.running) this.runningAsked = null;
     if (!view.assets.some((a) => a.symbol === this.selected))
       this.selected = view.assets[0]?.symbol ?? '';
     this.view = view;

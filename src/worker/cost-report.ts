@@ -15,6 +15,7 @@ import {
 } from '../engine/cost/cost-tiers.ts';
 import { Dec, formatUsd } from '../engine/decimal.ts';
 import type { CostReport, CostRequest } from '../schema/cost.ts';
+import { ANNUALIZE_AFTER_DAYS } from '../engine/analytics/metric-reasons.ts';
 
 const MONTH_MS = (365 / 12) * 86_400_000;
 const CAPITALS = ['10000', '50000', '250000', '1000000'];
@@ -38,6 +39,8 @@ export function costReport(request: CostRequest, session: SessionFigures, now: n
   // Monthly P&L from the session, scaled from its simulated time; nothing to scale before an hour.
   const monthlyPnl =
     session.elapsedMs < 3_600_000 ? new Dec(0) : session.pnl.dividedBy(months).toDecimalPlaces(2);
+  // ROI is a year's figure: like the other annualized statistics it waits for a week of history.
+  const roiNeedsDays = session.elapsedMs < ANNUALIZE_AFTER_DAYS * 86_400_000;
   const capital = new Dec(request.capital);
   const tiers: CostTier[] = [...PRESET_TIERS, request.custom];
   const figures = tiers.map((tier) => {
@@ -56,7 +59,8 @@ export function costReport(request: CostRequest, session: SessionFigures, now: n
         Object.entries(cost.byCategory).map(([k, v]) => [k, v.toFixed(2)]),
       ),
       breakEvenPercent: breakEven(cost.total, capital).percent?.toFixed(2) ?? null,
-      roiPercent: roi(monthlyPnl.times(12), cost.total)?.toFixed(1) ?? null,
+      roiPercent: roiNeedsDays ? null : (roi(monthlyPnl.times(12), cost.total)?.toFixed(1) ?? null),
+      ...(roiNeedsDays ? { roiNeedsDays: ANNUALIZE_AFTER_DAYS } : {}),
       breakEvenMonth: breakEvenMonth(rows),
       projectionCsv: projectionCsv(rows),
       projection: rows.map((r) => ({

@@ -31,8 +31,8 @@ import { MonitorService } from './monitor-service.ts';
 import { createDefaultSession, restore } from './stored-sessions.ts';
 import { WriterLock } from './writer-lock.ts';
 
-/** Snapshots pushed to the UI: at most one per animation frame. */
-const PUSH_INTERVAL_MS = 16;
+/** Views pushed to the UI: ten a second, the latest state each time (a person sees no more). */
+const PUSH_INTERVAL_MS = 100;
 /** How often the clock's progress between commands is saved, in wall milliseconds. */
 const CLOCK_SAVE_INTERVAL_MS = 5000;
 /** Commands between stored snapshots; resuming replays at most this many. */
@@ -87,6 +87,8 @@ export class SessionHost {
   private listener: ((message: WorkerMessage) => unknown) | undefined;
   private pushTimer: ReturnType<typeof setTimeout> | undefined;
   private lastPush = 0;
+  /** The page is hidden (another tab, minimized): it is sent no views until it is seen again. */
+  private hidden = false;
   private lastSave = 0;
   private unsaved = false;
   private hashCache: { key: string; hash: string } | undefined;
@@ -178,14 +180,22 @@ export class SessionHost {
     return this.hashCache.hash;
   }
 
-  /** Sends the page a fresh view soon: at most one per animation frame. */
+  /** The page says whether it is seen; on its return it gets one fresh view. */
+  setVisible(visible: unknown): void {
+    this.hidden = visible !== true;
+    this.schedulePush();
+  }
+
+  /** Sends the page a fresh view soon: at most PUSH_INTERVAL_MS apart, none while it is hidden. */
   schedulePush(): void {
-    if (this.pushTimer !== undefined || !this.listener) return;
+    if (this.pushTimer !== undefined || !this.listener || this.hidden) return;
     const wait = Math.max(0, PUSH_INTERVAL_MS - (performance.now() - this.lastPush));
     this.pushTimer = setTimeout(() => {
       this.pushTimer = undefined;
       this.lastPush = performance.now();
-      if (this.opened) void this.view().then((view) => this.notify({ type: 'view', view }));
+      // A view under way when the page was hidden is not sent either.
+      if (this.opened)
+        void this.view().then((view) => !this.hidden && this.notify({ type: 'view', view }));
     }, wait);
   }
 

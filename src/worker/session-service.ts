@@ -32,6 +32,7 @@ export class SessionService {
 
   // The open session and who writes it.
   subscribe = (listener: Parameters<SessionHost['subscribe']>[0]) => this.host.subscribe(listener);
+  setVisible = (visible: unknown) => this.host.setVisible(visible);
   open = (input: unknown) => this.host.open(input);
   takeOver = () => this.host.takeOver();
   close = () => this.host.close();

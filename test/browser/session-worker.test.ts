@@ -107,6 +107,31 @@ describe('the session worker with real IndexedDB', () => {
     expect(replayed.value).toBeInstanceOf(Session);
   });
 
+  it('sends a hidden page no views while the market runs, and one fresh view when it is seen', async () => {
+    const WAIT = { timeout: 20_000 };
+    const tab = await openTab(freshDb());
+    const pushed = () => tab.messages.filter((m) => m.type === 'view');
+    await tab.client.setSpeed(600);
+    await expect.poll(() => pushed().length, WAIT).toBeGreaterThan(0);
+    await tab.client.setVisible(false);
+    const timeAt = async () => {
+      const now = views.parse(await tab.client.current());
+      return now.ok ? now.value.portfolio.time : 0;
+    };
+    // Ten simulated minutes pass (a second at 600×), twice: in the second, nothing is sent.
+    await expect.poll(timeAt, WAIT).toBeGreaterThan((await timeAt()) + 600_000);
+    const hiddenAt = pushed().length;
+    const hiddenTime = await timeAt();
+    await expect.poll(timeAt, WAIT).toBeGreaterThan(hiddenTime + 600_000);
+    expect(pushed()).toHaveLength(hiddenAt);
+    await tab.client.setVisible(true);
+    await expect.poll(() => pushed().length, WAIT).toBeGreaterThan(hiddenAt);
+    const fresh = pushed()[hiddenAt]!;
+    expect(fresh.type === 'view' && fresh.view.portfolio.time).toBeGreaterThan(
+      hiddenTime + 600_000,
+    );
+  }, 90_000);
+
   it('writes nothing for a refused command and says why', async () => {
     const dbName = freshDb();
     const tab = await openTab(dbName);

@@ -13,6 +13,8 @@ test('the cost tiers show the report’s Professional total, refuse bad input at
   await expect(professional).toContainText(/Infrastructure\s*\$625\.00/);
   await expect(professional).toContainText(/Data feeds\s*\$1,000\.00/);
   await expect(page.getByTestId('cost-verdict')).toBeVisible();
+  // A new session has minutes of history: its ROI, a year's figure, says what it waits for.
+  await expect(professional.getByTestId('tier-roi')).toHaveText('needs 7 days');
 
   await page.getByLabel('Cost growth (% a year)').fill('900');
   await expect(page.getByTestId('cost-growth-error')).toHaveText(

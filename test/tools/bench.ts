@@ -1,5 +1,7 @@
 // `npm run bench`: speed and size figures beside their budgets, one line each (DESIGN.md §6).
 // `npm run bench -- --json` prints the same figures as a JSON array instead.
+// `npm run bench -- ui lighthouse` runs only the sections named: node, sizes, browser, ui,
+// lighthouse (all of them when none is named). BENCH_PORT moves its preview server off 4175.
 // Node figures first; then it builds the app and measures it in headless Chromium.
 import { spawnSync } from 'node:child_process';
 import { openWhenReady, startPreview } from '../support/preview.ts';
@@ -21,6 +23,7 @@ import { CHROMIUM_ARGS, findChromium } from '../support/chromium.ts';
 import { classPageSeconds } from './class-bench.ts';
 import { longSessionFile } from './long-session.ts';
 import { candleCsvParseMs, importSeconds } from './import-bench.ts';
+import { benchLighthouse, benchTradeAt600, openDemo } from './ui-bench.ts';
 import { CONFIG, START, buy, deposit, sell } from '../support/sessions.ts';
 
 interface Figure {
@@ -33,6 +36,14 @@ interface Figure {
 }
 
 const json = process.argv.includes('--json');
+const SECTIONS = ['node', 'sizes', 'browser', 'ui', 'lighthouse'] as const;
+const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const unknown = named.filter((n) => !(SECTIONS as readonly string[]).includes(n));
+if (unknown.length)
+  throw new Error(`No bench section ${unknown.join(', ')}: choose from ${SECTIONS.join(', ')}.`);
+const wanted = (section: (typeof SECTIONS)[number]) =>
+  named.length === 0 || named.includes(section);
+const PORT = Number(process.env.BENCH_PORT ?? 4175);
 const figures: Figure[] = [];
 
 function report(name: string, value: number, unit: string, op: '<=' | '>=', budget: number): void {
@@ -314,7 +325,7 @@ async function importAndOpen(page: Page, text: string): Promise<void> {
 }
 
 async function benchClickToPersisted(): Promise<void> {
-  const preview = startPreview(4175);
+  const preview = startPreview(PORT);
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
@@ -404,10 +415,7 @@ async function benchMonitor(browser: Browser, url: string): Promise<void> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(url);
-    await page.getByTestId('equity').waitFor();
-    await page.getByRole('button', { name: 'Run the demo' }).click();
-    await page.getByTestId('position-DOT').waitFor();
+    await openDemo(page, url);
     await page.waitForTimeout(20_000);
     await page.getByRole('link', { name: 'Monitor' }).click();
     report('ui.monitor.overhead-trade-page', await exportedOverhead(page), '%', '<=', 1);
@@ -425,20 +433,44 @@ async function benchMonitor(browser: Browser, url: string): Promise<void> {
   }
 }
 
-benchMarketOrders();
-benchOrderBytes();
-benchRestingOrders();
-benchPreTrade();
-benchReplay();
-benchTicks();
-benchTierLab();
-benchHeap();
-// Issue 18 budgets this in Chromium; measured here in node, which runs the same parser.
-report('csv.parse-100k-rows.node', candleCsvParseMs(), 'ms', '<=', 1000);
-const build = spawnSync('npx', ['vite', 'build'], {
-  stdio: json ? 'ignore' : ['ignore', 'ignore', 'inherit'],
-});
-if (build.status !== 0) throw new Error('vite build failed');
-benchSizes();
-await benchClickToPersisted();
+if (wanted('node')) {
+  benchMarketOrders();
+  benchOrderBytes();
+  benchRestingOrders();
+  benchPreTrade();
+  benchReplay();
+  benchTicks();
+  benchTierLab();
+  benchHeap();
+  // Issue 18 budgets this in Chromium; measured here in node, which runs the same parser.
+  report('csv.parse-100k-rows.node', candleCsvParseMs(), 'ms', '<=', 1000);
+}
+if (named.length === 0 || named.some((n) => n !== 'node')) {
+  const build = spawnSync('npx', ['vite', 'build'], {
+    stdio: json ? 'ignore' : ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error('vite build failed');
+}
+if (wanted('sizes')) benchSizes();
+if (wanted('browser')) await benchClickToPersisted();
+if (wanted('ui') || wanted('lighthouse')) await benchInterface();
 if (json) console.log(JSON.stringify(figures, null, 2));
+
+/** The interface's own figures, against the production build served as `npm start` does. */
+async function benchInterface(): Promise<void> {
+  const preview = startPreview(PORT);
+  try {
+    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      await openWhenReady(page, preview.url);
+      await page.close();
+      if (wanted('ui')) await benchTradeAt600(browser, preview.url, report);
+    } finally {
+      await browser.close();
+    }
+    if (wanted('lighthouse')) await benchLighthouse(preview.url, PORT + 1, report);
+  } finally {
+    preview.stop();
+  }
+}
