@@ -58,6 +58,9 @@ export type PlacedFields = Pick<
 
 const MAX_AMOUNT = new Dec('1e12');
 
+/** An absent optional field, checked: one shared result (results are never changed). */
+const NONE = ok(null);
+
 /**
  * Checks an order against its type's rules, the asset's grids and the account; a refusal says
  * which field is wrong and why, with the numbers.
@@ -78,18 +81,17 @@ export function validateOrder(
     ) ??
     needs(r, 'trail', r.orderType === 'trailing-stop');
   if (shape) return shape;
-  const limit =
-    r.limitPrice === undefined ? ok(null) : parsePrice(r.limitPrice, 'Limit price', asset);
+  const limit = r.limitPrice === undefined ? NONE : parsePrice(r.limitPrice, 'Limit price', asset);
   if (!limit.ok) return limit;
   const trigger =
-    r.triggerPrice === undefined ? ok(null) : parsePrice(r.triggerPrice, 'Trigger price', asset);
+    r.triggerPrice === undefined ? NONE : parsePrice(r.triggerPrice, 'Trigger price', asset);
   if (!trigger.ok) return trigger;
   const tif = checkTimeInForce(r, context.time);
   if (!tif.ok) return tif;
   if (r.orderType === 'market' && context.halted) {
     return refuse('halted', `Trading in ${asset.symbol} is halted. Wait until it resumes.`);
   }
-  const trail = r.trail ? checkTrail(r.trail, asset) : ok(null);
+  const trail = r.trail ? checkTrail(r.trail, asset) : NONE;
   if (!trail.ok) return trail;
   const last = context.last;
   const wouldTrigger = trigger.value !== null && triggersAt(r, trigger.value, last);
@@ -99,7 +101,7 @@ export function validateOrder(
       `The trigger ${canonical(trigger.value!)} is already reached at the last price ${canonical(last)}; use a ${r.orderType === 'take-profit' ? 'limit' : 'market'} order instead.`,
     );
   }
-  const bracket = r.bracket ? checkBracket(r, limit.value ?? last, asset) : ok(null);
+  const bracket = r.bracket ? checkBracket(r, limit.value ?? last, asset) : NONE;
   if (!bracket.ok) return bracket;
   // A buy is priced at its limit or trigger, a market buy at the last price.
   const price =
