@@ -41,11 +41,53 @@ const PARSED_LIMIT = 4096;
 export function parsed(text: string): Dec {
   let value = PARSED.get(text);
   if (value === undefined) {
-    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
     value = new Dec(text);
-    PARSED.set(text, value);
+    remember(text, value, text === canonical(value));
   }
   return value;
+}
+
+/** The canonical text of each remembered decimal: `canonical` of it is a look-up. */
+const TEXTS = new WeakMap<Dec, string>();
+
+function remember(text: string, value: Dec, isCanonical: boolean): void {
+  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+  PARSED.set(text, value);
+  if (isCanonical) TEXTS.set(value, text);
+}
+
+/**
+ * `canonical(value)`, and the value remembered as `parsed` of that text: the order path writes a
+ * price into an order as text and reads it back as a decimal (the reference price of each fill).
+ */
+export function canonicalRemembered(value: Dec): string {
+  const text = canonical(value);
+  // A zero may be negative zero; '0' stays the parse of its text.
+  if (!value.isZero() && !PARSED.has(text)) remember(text, value, true);
+  return text;
+}
+
+/**
+ * `a.comparedTo(b)` (-1, 0 or 1) without its cost: decimal.js copies `b` into a new decimal to
+ * compare it, and the order path compares a dozen times for every order. Reads the documented
+ * read-only fields of a finite decimal: sign `s`, exponent `e`, base-1e7 digits `d`.
+ */
+export function compare(a: Dec, b: Dec): number {
+  const ad = a.d;
+  const bd = b.d;
+  if (!ad || !bd) return a.comparedTo(b); // NaN or infinite: never made by the engine
+  if (!ad[0] || !bd[0]) return ad[0] ? a.s : bd[0] ? -b.s : 0;
+  if (a.s !== b.s) return a.s;
+  const bigger = a.s > 0 ? 1 : -1;
+  if (a.e !== b.e) return a.e > b.e ? bigger : -bigger;
+  const shorter = Math.min(ad.length, bd.length);
+  for (let i = 0; i < shorter; i++) if (ad[i] !== bd[i]) return ad[i]! > bd[i]! ? bigger : -bigger;
+  return ad.length === bd.length ? 0 : ad.length > bd.length ? bigger : -bigger;
+}
+
+/** `value > 0`, made no copy of zero to compare with. */
+export function isAboveZero(value: Dec): boolean {
+  return value.s > 0 && !value.isZero();
 }
 
 /**
@@ -53,17 +95,29 @@ export function parsed(text: string): Dec {
  * never change, and the order path takes a minimum for every slice.
  */
 export function smaller(a: Dec, b: Dec): Dec {
-  return b.lessThan(a) ? b : a;
+  return compare(b, a) < 0 ? b : a;
+}
+
+/** `a` plus `b`, without a new decimal when `b` is zero (a buy realizes no P&L, for one). */
+export function plusUnlessZero(a: Dec, b: Dec): Dec {
+  return b.isZero() ? a : a.plus(b);
+}
+
+/** `a` minus `b`, without a new decimal when `b` is zero (nothing reserved, nothing withdrawn). */
+export function lessUnlessZero(a: Dec, b: Dec): Dec {
+  return b.isZero() ? a : a.minus(b);
 }
 
 /** The canonical string of a decimal: no exponent, no trailing zeros, no negative zero. */
 export function canonical(value: Dec): string {
   if (value.isZero()) return '0';
-  return value.toFixed();
+  return TEXTS.get(value) ?? value.toFixed();
 }
 
 /** Rounds money to the cent with the engine's rounding rule. */
 export function toCent(value: Dec): Dec {
+  // Already to the cent (a rounded notional, a zero): itself, since decimals never change.
+  if (value.decimalPlaces() <= 2) return value;
   return value.toDecimalPlaces(2, Dec.ROUND_HALF_EVEN);
 }
 

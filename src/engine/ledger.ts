@@ -1,5 +1,13 @@
 import { assertNever } from './result.ts';
-import { Dec, ZERO, canonical, toCent } from './decimal.ts';
+import {
+  Dec,
+  ZERO,
+  canonical,
+  compare,
+  lessUnlessZero,
+  plusUnlessZero,
+  toCent,
+} from './decimal.ts';
 
 type LedgerFill = Extract<LedgerEvent, { type: 'fill' }>;
 
@@ -98,20 +106,23 @@ export class Ledger {
 
   /** A buy: notional and fee leave cash, the notional joins the position's cost. */
   private buy({ symbol, quantity, notional, fee }: LedgerFill): void {
-    const held = this.positions.get(symbol) ?? { quantity: ZERO, cost: ZERO };
-    this.cash = this.cash.minus(notional).minus(fee);
-    this.positions.set(symbol, {
-      quantity: held.quantity.plus(quantity),
-      cost: held.cost.plus(notional),
-    });
+    const held = this.positions.get(symbol);
+    this.cash = lessUnlessZero(this.cash.minus(notional), fee);
+    // A new position is the fill itself: nothing to add it to.
+    this.positions.set(
+      symbol,
+      held
+        ? { quantity: held.quantity.plus(quantity), cost: held.cost.plus(notional) }
+        : { quantity, cost: notional },
+    );
   }
 
   /** A sell: the proportional cost (to the cent) leaves the position, the rest is realized. */
   private sell({ symbol, quantity, notional, fee }: LedgerFill): Dec {
     const held = this.positions.get(symbol);
-    if (!held || held.quantity.lessThan(quantity))
+    if (!held || compare(held.quantity, quantity) < 0)
       throw new Error(`Sell of ${symbol} exceeds position`);
-    const closesAll = held.quantity.equals(quantity);
+    const closesAll = compare(held.quantity, quantity) === 0;
     const costRemoved = closesAll
       ? held.cost
       : toCent(held.cost.times(quantity).dividedBy(held.quantity));
@@ -136,11 +147,15 @@ export class Ledger {
       if (!p.quantity.isPositive())
         throw new Error(`Invariant broken: ${symbol} quantity ${p.quantity} <= 0`);
       if (p.cost.isNegative()) throw new Error(`Invariant broken: ${symbol} cost ${p.cost} < 0`);
-      cost = cost.plus(p.cost);
+      cost = cost === ZERO ? p.cost : cost.plus(p.cost);
     }
-    const left = this.cash.plus(cost);
-    const right = this.deposited.minus(this.withdrawn).plus(this.realizedPnl).minus(this.feesPaid);
-    if (!left.equals(right)) {
+    // Runs after every fill: each step that adds or takes away zero is skipped, not computed.
+    const left = plusUnlessZero(this.cash, cost);
+    const right = lessUnlessZero(
+      plusUnlessZero(lessUnlessZero(this.deposited, this.withdrawn), this.realizedPnl),
+      this.feesPaid,
+    );
+    if (compare(left, right) !== 0) {
       throw new Error(
         `Invariant broken: cash + cost ${left} != deposits + realized - fees ${right}`,
       );

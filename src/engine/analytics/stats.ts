@@ -1,4 +1,4 @@
-import { Dec, ZERO, canonical } from '../decimal.ts';
+import { Dec, ZERO, canonical, lessUnlessZero, plusUnlessZero } from '../decimal.ts';
 import type { FillEvent } from '../events.ts';
 
 /** Running totals of a session's trading, as canonical strings. */
@@ -88,10 +88,14 @@ export class Stats {
     realized: Dec,
     flat: boolean,
   ): void {
-    this.volume = this.volume.plus(notional);
-    this.fees = this.fees.plus(fee);
-    this.slippage = this.slippage.plus(slippage);
-    const trip = (this.openTrips.get(fill.symbol) ?? ZERO).plus(realized).minus(fee);
+    // Every fill adds here: a zero (a buy's realized P&L, no slippage, no fee) adds nothing new.
+    this.volume = plusUnlessZero(this.volume, notional);
+    this.fees = plusUnlessZero(this.fees, fee);
+    this.slippage = plusUnlessZero(this.slippage, slippage);
+    const trip = lessUnlessZero(
+      plusUnlessZero(this.openTrips.get(fill.symbol) ?? ZERO, realized),
+      fee,
+    );
     if (flat) {
       this.openTrips.delete(fill.symbol);
       this.closeTrip(trip);
@@ -99,9 +103,9 @@ export class Stats {
     const asset = this.perAsset.get(fill.symbol);
     if (asset) {
       asset.fills++;
-      asset.volume = asset.volume.plus(notional);
-      asset.fees = asset.fees.plus(fee);
-      asset.realizedPnl = asset.realizedPnl.plus(realized);
+      asset.volume = plusUnlessZero(asset.volume, notional);
+      asset.fees = plusUnlessZero(asset.fees, fee);
+      asset.realizedPnl = plusUnlessZero(asset.realizedPnl, realized);
     } else {
       this.perAsset.set(fill.symbol, {
         fills: 1,

@@ -75,6 +75,9 @@ export class Market {
   /** The time of the last tick: stepping to it again does nothing (sessions may share a market). */
   private steppedTo: number;
   private readonly halted: Uint8Array;
+  /** The last quote made for each asset, and the stress it was made at (see `quote`). */
+  private readonly quotes: (Quote | undefined)[] = [];
+  private readonly quoteStress: number[] = [];
   /** Called after every tick, when set. */
   onTick: TickListener | undefined;
 
@@ -186,13 +189,24 @@ export class Market {
 
   /** What the market offers for one asset now: bid, ask and depth. Reading it changes nothing. */
   quote(index: number, time: number): Quote {
-    return buildQuote({
-      asset: this.assets[index]!,
-      time,
-      midTicks: this.lastTicks(index),
-      stress: this.stress(index),
-      halted: this.halted[index] === 1,
-    });
+    const midTicks = this.lastTicks(index);
+    const stress = this.stress(index);
+    const halted = this.halted[index] === 1;
+    // A quote is a function of these inputs alone and never changes once made, so an order that
+    // reads the book twice (its cash check, then its fill) reads the same quote.
+    const last = this.quotes[index];
+    if (
+      last !== undefined &&
+      last.time === time &&
+      last.lastTicks === midTicks &&
+      last.halted === halted &&
+      this.quoteStress[index] === stress
+    )
+      return last;
+    const quote = buildQuote({ asset: this.assets[index]!, time, midTicks, stress, halted });
+    this.quotes[index] = quote;
+    this.quoteStress[index] = stress;
+    return quote;
   }
 
   /** Volatility of an asset now over its long-run level (1 = normal). */

@@ -1,6 +1,17 @@
 import type { AssetSpec, ExecutionConfig, SessionConfig } from '../config.ts';
 import { REALISTIC } from '../config.ts';
-import { Dec, ZERO, canonical, formatUsd, parsed, smaller, toCent } from '../decimal.ts';
+import {
+  Dec,
+  ZERO,
+  canonical,
+  compare,
+  formatUsd,
+  isAboveZero,
+  lessUnlessZero,
+  parsed,
+  smaller,
+  toCent,
+} from '../decimal.ts';
 import type { EngineEvent, FillEvent, OrderChange } from '../events.ts';
 import type { Ledger } from '../ledger.ts';
 import type { Quote } from '../market/quote.ts';
@@ -83,6 +94,8 @@ export class Broker {
   private readonly rules: FillRules;
   private readonly tickCache = new Map<string, number>();
   private readonly grids = new Map<string, AssetGrid>();
+  /** The slice `priced` made last (see there). */
+  private lastPriced: { symbol: string; slice: PricedSlice; maker: boolean } | undefined;
   /**
    * Why new buys are halted at this time (a circuit breaker), or null: asked before a buy takes
    * or meets liquidity, so a resting buy never fills while entries are halted.
@@ -144,7 +157,7 @@ export class Broker {
       ),
       takerRate: this.feeRate(input.asset, 'taker'),
       halted: this.market.isHalted(input.index),
-      marketBuyCost: (quantity) => this.walkCost(symbol, quantity, time),
+      marketBuyCost: this.walkCost,
     });
     if (!checked.ok) return checked;
     const fields = checked.value;
@@ -184,8 +197,11 @@ export class Broker {
     return ok(true);
   }
 
-  /** What a market buy of `quantity` pays now, walking the asks, each slice with its fee. */
-  private walkCost(symbol: string, quantity: Dec, time: number): Dec {
+  /**
+   * What a market buy of `quantity` pays now, walking the asks, each slice with its fee. A bound
+   * function made once, not a closure made for every order.
+   */
+  private readonly walkCost = (symbol: string, quantity: Dec, time: number): Dec => {
     const slices = walkBook(
       this.book(symbol, time),
       'buy',
@@ -194,9 +210,13 @@ export class Broker {
       this.grid(symbol).step,
     );
     let cost = ZERO;
-    for (const s of slices) cost = cost.plus(this.costOf(symbol, s.ticks, s.quantity, 'taker'));
+    for (const s of slices) {
+      const slice = this.costOf(symbol, s.ticks, s.quantity, 'taker');
+      // Most buys take one slice: its cost is the total, with nothing to add it to.
+      cost = cost === ZERO ? slice : cost.plus(slice);
+    }
     return cost;
-  }
+  };
 
   /** Cancels one open order. */
   cancel(id: string, time: number, out: EngineEvent[]): Result<true, OrderRefusal> {
@@ -487,8 +507,8 @@ export class Broker {
     let short = false;
     for (const slice of slices) {
       const affordable = this.affordableAt(order, slice.ticks, slice.quantity, 'taker');
-      if (affordable.quantity.greaterThan(ZERO)) this.fill(order, affordable, 'taker', time, out);
-      if (affordable.quantity.lessThan(slice.quantity)) {
+      if (isAboveZero(affordable.quantity)) this.fill(order, affordable, 'taker', time, out);
+      if (compare(affordable.quantity, slice.quantity) < 0) {
         short = true;
         break;
       }
@@ -550,11 +570,25 @@ export class Broker {
     quantity: Dec,
     liquidity: 'maker' | 'taker',
   ): PricedSlice {
+    // A market buy prices its slice twice, for its cash check and for its fill: the same slice
+    // is the same price, so the second time reads the first (a slice never changes).
+    const maker = liquidity === 'maker';
+    const last = this.lastPriced;
+    if (
+      last !== undefined &&
+      last.symbol === symbol &&
+      last.maker === maker &&
+      last.slice.ticks === ticks &&
+      compare(last.slice.quantity, quantity) === 0
+    )
+      return last.slice;
     const grid = this.grid(symbol);
     const price = grid.tick.times(ticks);
     const notional = toCent(price.times(quantity));
-    const fee = toCent(notional.times(liquidity === 'maker' ? grid.maker : grid.taker));
-    return { ticks, quantity, price, notional, fee };
+    const fee = toCent(notional.times(maker ? grid.maker : grid.taker));
+    const slice = { ticks, quantity, price, notional, fee };
+    this.lastPriced = { symbol, slice, maker };
+    return slice;
   }
 
   /** What a slice costs a buyer: notional and fee, each rounded to the cent as the fill will be. */
@@ -594,7 +628,7 @@ export class Broker {
       );
     const cash = this.ledger.cash;
     const whole = this.priced(symbol, ticks, quantity, liquidity);
-    if (!whole.notional.plus(whole.fee).greaterThan(cash)) return whole;
+    if (compare(whole.notional.plus(whole.fee), cash) <= 0) return whole;
     const grid = this.grid(order.symbol);
     const rate = liquidity === 'maker' ? grid.maker : grid.taker;
     let take = cash
@@ -624,8 +658,10 @@ export class Broker {
       notional,
       fee,
     });
-    const difference = price.minus(parsed(order.referencePrice)).times(quantity);
-    const slippage = toCent(order.side === 'buy' ? difference : difference.negated());
+    // What the fill paid over the reference price (a buy) or got under it (a sell).
+    const reference = parsed(order.referencePrice);
+    const worse = order.side === 'buy' ? price.minus(reference) : reference.minus(price);
+    const slippage = toCent(worse.times(quantity));
     const fill: FillEvent = {
       type: 'filled',
       time,
@@ -730,9 +766,12 @@ export class Broker {
     order.reason = reason;
     order.updatedAt = time;
     this.open.delete(order.id);
-    this.closed.push({ ...order });
+    // The final order is copied once: the closed list and the event share the copy, which
+    // nothing changes again.
+    const final = { ...order };
+    this.closed.push(final);
     if (this.closed.length > KEEP_CLOSED) this.closed.shift();
-    this.emit(order, status, out);
+    out.push({ type: 'order', change: status, order: final });
     // A cancelled bracket exit takes its sibling with it; a cancelled entry leaves its exits.
     if (status !== 'filled' && order.ocoWith && this.open.has(order.ocoWith)) {
       const sibling = this.open.get(order.ocoWith)!;
@@ -797,16 +836,13 @@ export class Broker {
   }
 }
 
-/** `a` minus `b`, without a new decimal when `b` is zero (the usual case on the order path). */
-function lessUnlessZero(a: Dec, b: Dec): Dec {
-  return b.isZero() ? a : a.minus(b);
-}
-
 /** An order's running total (a canonical string) with `amount` added; the first fill's is its own. */
 function addedTo(total: string, amount: Dec, amountText: string): string {
   return total === '0' ? amountText : canonical(amount.plus(parsed(total)));
 }
 
 function remainingOf(order: OrderState): Dec {
+  // Both are canonical strings: equal text is an equal amount, and nothing is left.
+  if (order.filled === order.quantity) return ZERO;
   return lessUnlessZero(parsed(order.quantity), parsed(order.filled));
 }

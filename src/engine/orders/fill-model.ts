@@ -1,4 +1,4 @@
-import { Dec, ZERO, smaller } from '../decimal.ts';
+import { Dec, ZERO, isAboveZero, smaller } from '../decimal.ts';
 import type { Quote } from '../market/quote.ts';
 import type { Side } from './order.ts';
 
@@ -10,7 +10,6 @@ export interface Level {
 
 /** A quote in whole ticks, after the session's spread multiplier. */
 export interface Book {
-  readonly mid: number;
   readonly bids: readonly Level[];
   readonly asks: readonly Level[];
 }
@@ -28,14 +27,15 @@ const MAX_LEVELS = 40;
 
 /** A quote in ticks, its spread scaled by `multiplier` (0 = no spread, 1 = as simulated). */
 export function bookOf(quote: Quote, multiplier: number): Book {
+  // The spread as simulated: the quote itself, whose sides are made only when read.
+  if (multiplier === 1) return quote;
   const mid = quote.lastTicks;
   const bestBid = quote.bids[0]?.ticks ?? mid;
   const bestAsk = quote.asks[0]?.ticks ?? mid;
   const shiftBid = Math.round((mid - bestBid) * (1 - multiplier));
   const shiftAsk = Math.round((bestAsk - mid) * (1 - multiplier));
-  if (shiftBid === 0 && shiftAsk === 0) return { mid, bids: quote.bids, asks: quote.asks };
+  if (shiftBid === 0 && shiftAsk === 0) return quote;
   return {
-    mid,
     bids: quote.bids.map((l) => shifted(l, shiftBid)),
     asks: quote.asks.map((l) => shifted(l, -shiftAsk)),
   };
@@ -74,7 +74,7 @@ export function walkBook(
   let remaining = quantity;
   const count = rules.partialFills ? levels.length : MAX_LEVELS;
   const gap = Math.abs((levels[1]?.ticks ?? best.ticks + 1) - best.ticks) || 1;
-  for (let k = 0; k < count && remaining.greaterThan(ZERO); k++) {
+  for (let k = 0; k < count && isAboveZero(remaining); k++) {
     const level = levels[k] ?? extrapolate(best, k, gap, side, step);
     if (!within(level.ticks, side, limit)) break;
     const take = smaller(remaining, level.quantity);

@@ -2,11 +2,13 @@ import type { AssetSpec, SessionConfig } from '../config.ts';
 import type { RefusalCode } from '../commands.ts';
 import {
   Dec,
-  ZERO,
   canonical,
+  canonicalRemembered,
+  compare,
   decimalsOf,
   formatUsd,
   formatUsdAgainst,
+  isAboveZero,
   isDecimalString,
   parsed,
 } from '../decimal.ts';
@@ -31,8 +33,8 @@ export interface OrderContext {
   readonly availableQuantity: Dec;
   readonly takerRate: Dec;
   readonly halted: boolean;
-  /** What a market buy of this quantity pays now: the asks it walks, each slice with its fee. */
-  readonly marketBuyCost: (quantity: Dec) => Dec;
+  /** What a market buy of this quantity pays at `time`: the asks it walks, each with its fee. */
+  readonly marketBuyCost: (symbol: string, quantity: Dec, time: number) => Dec;
 }
 
 /** The fields of an order fixed at placement. */
@@ -56,6 +58,9 @@ export type PlacedFields = Pick<
 
 const MAX_AMOUNT = new Dec('1e12');
 
+/** An absent optional field, checked: one shared result (results are never changed). */
+const NONE = ok(null);
+
 /**
  * Checks an order against its type's rules, the asset's grids and the account; a refusal says
  * which field is wrong and why, with the numbers.
@@ -76,18 +81,17 @@ export function validateOrder(
     ) ??
     needs(r, 'trail', r.orderType === 'trailing-stop');
   if (shape) return shape;
-  const limit =
-    r.limitPrice === undefined ? ok(null) : parsePrice(r.limitPrice, 'Limit price', asset);
+  const limit = r.limitPrice === undefined ? NONE : parsePrice(r.limitPrice, 'Limit price', asset);
   if (!limit.ok) return limit;
   const trigger =
-    r.triggerPrice === undefined ? ok(null) : parsePrice(r.triggerPrice, 'Trigger price', asset);
+    r.triggerPrice === undefined ? NONE : parsePrice(r.triggerPrice, 'Trigger price', asset);
   if (!trigger.ok) return trigger;
   const tif = checkTimeInForce(r, context.time);
   if (!tif.ok) return tif;
   if (r.orderType === 'market' && context.halted) {
     return refuse('halted', `Trading in ${asset.symbol} is halted. Wait until it resumes.`);
   }
-  const trail = r.trail ? checkTrail(r.trail, asset) : ok(null);
+  const trail = r.trail ? checkTrail(r.trail, asset) : NONE;
   if (!trail.ok) return trail;
   const last = context.last;
   const wouldTrigger = trigger.value !== null && triggersAt(r, trigger.value, last);
@@ -97,7 +101,7 @@ export function validateOrder(
       `The trigger ${canonical(trigger.value!)} is already reached at the last price ${canonical(last)}; use a ${r.orderType === 'take-profit' ? 'limit' : 'market'} order instead.`,
     );
   }
-  const bracket = r.bracket ? checkBracket(r, limit.value ?? last, asset) : ok(null);
+  const bracket = r.bracket ? checkBracket(r, limit.value ?? last, asset) : NONE;
   if (!bracket.ok) return bracket;
   // A buy is priced at its limit or trigger, a market buy at the last price.
   const price =
@@ -107,7 +111,7 @@ export function validateOrder(
   if (r.side === 'buy') {
     const notional = price.times(quantity.value);
     const minimum = parsed(asset.minNotional);
-    if (notional.lessThan(minimum)) {
+    if (compare(notional, minimum) < 0) {
       return refuse(
         'below-min-notional',
         `Order value ${formatUsdAgainst(notional, minimum)} is below the ${formatUsd(minimum)} minimum for ${asset.symbol}.`,
@@ -116,15 +120,15 @@ export function validateOrder(
     // A market buy pays the asks it walks, not the last price; other buys their own price.
     const atAsks = r.orderType === 'market';
     const cost = atAsks
-      ? context.marketBuyCost(quantity.value)
+      ? context.marketBuyCost(asset.symbol, quantity.value, context.time)
       : notional.times(context.takerRate.plus(1));
-    if (cost.greaterThan(context.availableCash)) {
+    if (compare(cost, context.availableCash) > 0) {
       return refuse(
         'insufficient-cash',
         `This buy needs ${atAsks ? '' : 'about '}${formatUsdAgainst(cost, context.availableCash)} with the fee${atAsks ? ' at the asks' : ''}; you have ${formatUsd(context.availableCash)} free in cash.`,
       );
     }
-  } else if (quantity.value.greaterThan(context.availableQuantity)) {
+  } else if (compare(quantity.value, context.availableQuantity) > 0) {
     return refuse(
       'insufficient-position',
       `You have ${canonical(context.availableQuantity)} ${asset.symbol} free to sell; you cannot sell ${canonical(quantity.value)}.`,
@@ -144,7 +148,8 @@ export function validateOrder(
     expiresAt: r.expiresAt ?? null,
     postOnly: r.postOnly ?? false,
     bracket: bracket.value,
-    referencePrice: canonical(last),
+    // Read back as a decimal by every fill: remembered, not parsed again.
+    referencePrice: canonicalRemembered(last),
   });
 }
 
@@ -257,10 +262,10 @@ export function parsePositive(text: string, label: string): Result<Dec, OrderRef
   if (typeof text !== 'string' || !isDecimalString(text)) {
     return refuse('not-a-number', `${label} must be a plain number such as 0.25.`);
   }
-  const value = new Dec(text);
-  if (!value.greaterThan(ZERO))
-    return refuse('non-positive', `${label} must be greater than zero.`);
-  if (value.greaterThan(MAX_AMOUNT)) return refuse('too-large', `${label} is too large.`);
+  // Remembered: an order's quantity is the same few strings again and again.
+  const value = parsed(text);
+  if (!isAboveZero(value)) return refuse('non-positive', `${label} must be greater than zero.`);
+  if (compare(value, MAX_AMOUNT) > 0) return refuse('too-large', `${label} is too large.`);
   return ok(value);
 }
 
