@@ -21,7 +21,7 @@ import { CandleBook } from '../../src/worker/candle-book.ts';
 import type { TimedCommand } from '../../src/engine/commands.ts';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.ts';
 import { classPageSeconds } from './class-bench.ts';
-import { longSessionFile } from './long-session.ts';
+import { longTradingText } from '../fixtures/long-session/generate.ts';
 import { candleCsvParseMs, importSeconds } from './import-bench.ts';
 import { benchLighthouse, benchTradeAt600, openDemo } from './ui-bench.ts';
 import { CONFIG, START, buy, deposit, sell } from '../support/sessions.ts';
@@ -336,7 +336,7 @@ async function benchClickToPersisted(): Promise<void> {
     report('ui.click-to-persisted.p99', percentile(fresh, 99), 'ms', '<=', 30);
     // Flat as the session grows: the same clicks in imported sessions of 1,000 and 10,000 commands.
     const p50At = async (count: number) => {
-      await importAndOpen(page, await longSessionFile(count));
+      await importAndOpen(page, await longTradingText(count));
       return percentile(await clicksToPersisted(page), 50);
     };
     const [at1k, at10k] = [await p50At(1000), await p50At(10_000)];
