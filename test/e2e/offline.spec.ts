@@ -9,6 +9,8 @@ test('after the first visit the app reloads and trades with the network off', as
     await navigator.serviceWorker.ready;
   });
   await buy(page, '0.1');
+  // The confirmation comes with the worker's answer; the portfolio with its next view.
+  await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText('0.1');
   const cash = await page.getByTestId('cash').textContent();
 
   await context.setOffline(true);
