@@ -35,9 +35,14 @@ export function detLog(x: number): number {
   const s2 = s * s;
   let term = s;
   let sum = s;
+  // Every term has the sign of s and is smaller than the one before, so once a term leaves the
+  // sum unchanged (rounding is monotone) every later one does too: stopping there gives the same
+  // bits as summing all fifteen, in about half the work.
   for (let k = 3; k <= 31; k += 2) {
     term *= s2;
-    sum += term / k;
+    const next = sum + term / k;
+    if (next === sum) break;
+    sum = next;
   }
   return exponent * LN2 + 2 * sum;
 }
