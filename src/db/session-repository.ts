@@ -156,15 +156,15 @@ export function claimWriter(
   });
 }
 
-/** Thrown inside a transaction to abort it (and roll back its writes) when the fence fails. */
-class FenceFailed extends Error {}
-
 /**
  * Appends one command, and at a checkpoint the snapshot after it, in ONE read-write transaction,
  * only while the caller still holds the writer epoch. The fence read and the writes go out
  * together (one round trip, not three); if the fence fails the transaction aborts and rolls the
  * writes back. Resolves after the transaction has committed. Between checkpoints the stored
  * snapshot is older than the log: resuming replays the commands after it.
+ *
+ * This is the one write on a click's path, so it goes straight to the connection Dexie opened:
+ * Dexie's transaction scope cost about 3 ms per command in the worker, native IndexedDB 0.6 ms.
  */
 export async function appendCommand(
   db: PowerTraderDb,
@@ -175,24 +175,41 @@ export async function appendCommand(
   const parsedCommand = commandRowSchema.parse(command);
   const parsedSnapshot = checkpoint && snapshotRowSchema.parse(checkpoint);
   try {
-    await db.transaction('rw', db.sessions, db.commands, db.snapshots, async () => {
-      const [row] = await Promise.all([
-        db.sessions.get(parsedCommand.sessionId),
-        // `add` fails on an existing key, so a sequence number can never be written twice.
-        db.commands.add(parsedCommand),
-        parsedSnapshot && db.snapshots.put(parsedSnapshot),
-      ]);
-      if (!row || row.writerEpoch !== epoch) throw new FenceFailed();
-    });
+    const fenced = await appendNative(db.backendDB(), epoch, parsedCommand, parsedSnapshot);
+    return fenced ? notWriter : { ok: true, value: undefined };
   } catch (error) {
-    if (error instanceof FenceFailed) return notWriter;
     // A stale writer's sequence number can collide with the new writer's before the fence is
     // read: that is still "taken over", not a storage failure.
     const row = await db.sessions.get(parsedCommand.sessionId);
     if (!row || row.writerEpoch !== epoch) return notWriter;
     throw error;
   }
-  return { ok: true, value: undefined };
+}
+
+/** The transaction itself: resolves true when the fence failed (nothing written), false once committed. */
+function appendNative(
+  idb: IDBDatabase,
+  epoch: number,
+  command: CommandRow,
+  snapshot: SnapshotRow | undefined,
+): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction(['sessions', 'commands', 'snapshots'], 'readwrite');
+    let fenced = false;
+    const fence = tx.objectStore('sessions').get(command.sessionId);
+    fence.onsuccess = () => {
+      const row = fence.result as SessionRow | undefined;
+      if (row && row.writerEpoch === epoch) return;
+      fenced = true;
+      tx.abort();
+    };
+    // `add` fails on an existing key, so a sequence number can never be written twice.
+    tx.objectStore('commands').add(command);
+    if (snapshot) tx.objectStore('snapshots').put(snapshot);
+    tx.oncomplete = () => resolve(false);
+    tx.onabort = () =>
+      fenced ? resolve(true) : reject(tx.error ?? new DOMException('Aborted', 'AbortError'));
+  });
 }
 
 /** Saves a snapshot the clock reached between commands, under the same writer check. */

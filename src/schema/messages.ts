@@ -139,6 +139,11 @@ export const commandAckSchema = z.strictObject({
   seq: z.int().check(z.minimum(1)),
   at: epochMs,
   events: z.array(engineEventSchema),
+  /**
+   * When the command was durable, in the worker's clock as `performance.timeOrigin + now()` (ms),
+   * which the page's clock shares; absent when nothing was written.
+   */
+  persistedAt: z.optional(z.number()),
 });
 export type CommandAck = z.infer<typeof commandAckSchema>;
 

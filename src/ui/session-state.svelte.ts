@@ -95,7 +95,15 @@ export class SessionState {
     performance.mark('command-submit');
     try {
       const answer = ackResult.parse(await this.client.submit(command));
-      if (answer.ok) performance.measure('command-persisted', 'command-submit');
+      if (answer.ok) {
+        // Durable in the worker (the clocks are shared), then known here after the page's frame.
+        const durable = answer.value.persistedAt;
+        performance.measure('command-persisted', {
+          start: 'command-submit',
+          ...(durable === undefined ? {} : { end: durable - performance.timeOrigin }),
+        });
+        performance.measure('command-acknowledged', 'command-submit');
+      }
       return answer;
     } finally {
       this.pending--;

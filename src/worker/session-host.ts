@@ -258,6 +258,7 @@ export class SessionHost {
     // The command alone is stored; the whole state and its hash only every CHECKPOINT_EVERY
     // commands and with the clock's saves, so a command costs the same in a long session.
     const checkpoint = seq % CHECKPOINT_EVERY === 0 ? await this.snapshotRow(opened) : undefined;
+    let persistedAt: number;
     try {
       const started = performance.now();
       const written = await appendCommand(
@@ -266,7 +267,9 @@ export class SessionHost {
         { sessionId: row.id, seq, at, command },
         checkpoint,
       );
-      this.monitor.noteWrite(performance.now() - started);
+      const finished = performance.now();
+      this.monitor.noteWrite(finished - started);
+      persistedAt = performance.timeOrigin + finished;
       if (!written.ok) {
         this.lostLeadership(written.message);
         return written;
@@ -288,7 +291,7 @@ export class SessionHost {
       opened.channel.postMessage('changed');
     }
     this.schedulePush();
-    return ok({ seq, at, events: [...outcome.value] });
+    return ok({ seq, at, events: [...outcome.value], persistedAt });
   }
 
   private async saveClock(): Promise<void> {

@@ -289,7 +289,9 @@ function benchSizes(): void {
 }
 
 /** Alternating market buys and sells of 0.001 BTC from the ticket; click → durable, in ms. */
-async function clicksToPersisted(page: Page): Promise<number[]> {
+async function clicksToPersisted(
+  page: Page,
+): Promise<{ persisted: number[]; acknowledged: number[] }> {
   await page.getByRole('link', { name: 'Trade' }).click();
   await page.getByLabel('Quantity (BTC)').fill('0.001');
   const before = await page.evaluate(
@@ -306,11 +308,14 @@ async function clicksToPersisted(page: Page): Promise<number[]> {
       { polling: 100 },
     );
   }
-  const durations = await page.evaluate(() =>
-    performance.getEntriesByName('command-persisted').map((e) => e.duration),
+  const [persisted, acknowledged] = await page.evaluate(() =>
+    ['command-persisted', 'command-acknowledged'].map((name) =>
+      performance.getEntriesByName(name).map((e) => e.duration),
+    ),
   );
   // The first 20 warm the page and the worker up.
-  return durations.slice(before + 20).sort((a, b) => a - b);
+  const sorted = (d: number[]) => d.slice(before + 20).sort((a, b) => a - b);
+  return { persisted: sorted(persisted!), acknowledged: sorted(acknowledged!) };
 }
 
 /** Imports a session file on the Sessions page and opens it, as a person would. */
@@ -331,13 +336,17 @@ async function benchClickToPersisted(): Promise<void> {
     const page = await browser.newPage();
     await openWhenReady(page, preview.url);
     await page.getByTestId('equity').waitFor();
+    // Persisted: the worker's transaction has committed. Acknowledged: the page has the answer,
+    // which waits for the frame the click started; reported beside it, the issue budgets the first.
     const fresh = await clicksToPersisted(page);
-    report('ui.click-to-persisted.p50', percentile(fresh, 50), 'ms', '<=', 6);
-    report('ui.click-to-persisted.p99', percentile(fresh, 99), 'ms', '<=', 30);
+    report('ui.click-to-persisted.p50', percentile(fresh.persisted, 50), 'ms', '<=', 6);
+    report('ui.click-to-persisted.p99', percentile(fresh.persisted, 99), 'ms', '<=', 30);
+    report('ui.click-to-acknowledged.p50', percentile(fresh.acknowledged, 50), 'ms', '<=', 30);
+    report('ui.click-to-acknowledged.p99', percentile(fresh.acknowledged, 99), 'ms', '<=', 100);
     // Flat as the session grows: the same clicks in imported sessions of 1,000 and 10,000 commands.
     const p50At = async (count: number) => {
       await importAndOpen(page, await longTradingText(count));
-      return percentile(await clicksToPersisted(page), 50);
+      return percentile((await clicksToPersisted(page)).persisted, 50);
     };
     const [at1k, at10k] = [await p50At(1000), await p50At(10_000)];
     report('ui.click-to-persisted.p50-at-1k', at1k, 'ms', '<=', 6);
