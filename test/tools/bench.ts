@@ -284,8 +284,11 @@ function benchSizes(): void {
   const precached = [
     ...new Set([...sw.matchAll(/"?url"?:"([^"]+)"/g)].map((m) => join('dist', m[1]!))),
   ];
-  const total = precached.reduce((sum, f) => sum + statSync(f).size, 0) / 1024;
-  report('build.precache-total', total, 'KB', '<=', 500);
+  // Sizes are gzip, as the host sends them; the bytes the cache holds are shown beside.
+  const total = precached.reduce((sum, f) => sum + gz(f), 0);
+  const stored = precached.reduce((sum, f) => sum + statSync(f).size, 0) / 1024;
+  report('build.precache-total-gz', total, 'KB', '<=', 500);
+  console.log(`  (${precached.length} files, ${stored.toFixed(0)} KB as stored)`);
 }
 
 /** Alternating market buys and sells of 0.001 BTC from the ticket; click → durable, in ms. */
