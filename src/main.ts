@@ -20,6 +20,7 @@ void pwa.askPersistence();
 
 const { client } = startSessionWorker();
 const session = new SessionState(client);
+pwa.beforeReload = () => client.holdForReload();
 const monitor = new MonitorState(client, pwa);
 session.onNotice = (message) => void monitor.log('info', 'session', message);
 void session

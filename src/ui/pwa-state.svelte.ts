@@ -30,6 +30,8 @@ export class PwaState {
   persisted = $state<boolean | null>(null);
   private updater: ((reload: boolean) => Promise<void>) | undefined;
   private accepted = false;
+  /** Runs before this tab reloads for a new version (the session keeps its writer here). */
+  beforeReload: (() => Promise<unknown>) | undefined;
 
   constructor() {
     navigator.serviceWorker?.addEventListener('controllerchange', () => {
@@ -55,6 +57,7 @@ export class PwaState {
   /** The user chose to load the new version: activate it; this tab reloads once it serves. */
   async reload(): Promise<void> {
     this.accepted = true;
+    await this.beforeReload?.();
     const waiting = (await navigator.serviceWorker?.getRegistration())?.waiting;
     // Another tab already switched to the new version: loading it is all that is left.
     if (!waiting) window.location.reload();

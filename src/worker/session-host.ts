@@ -35,6 +35,8 @@ import { WriterLock } from './writer-lock.ts';
 const PUSH_INTERVAL_MS = 100;
 /** How often the clock's progress between commands is saved, in wall milliseconds. */
 const CLOCK_SAVE_INTERVAL_MS = 5000;
+/** How long the tabs that follow leave a session to a writer that reloads for a new version. */
+const RELOAD_HOLD_MS = 15_000;
 /** Commands between stored snapshots; resuming replays at most this many. */
 export const CHECKPOINT_EVERY = 100;
 /** What a person can do when storage is full; shown in the banner and in every refusal. */
@@ -92,6 +94,8 @@ export class SessionHost {
   private lastSave = 0;
   private unsaved = false;
   private hashCache: { key: string; hash: string } | undefined;
+  /** Until when a writer that reloads for an update keeps its session (see holdForReload). */
+  private reloadHoldUntil = 0;
 
   /** `view` builds what is pushed to the page. */
   constructor(private readonly view: () => Promise<SessionView>) {}
@@ -117,7 +121,10 @@ export class SessionHost {
     }
     const id = found.stored.row.id;
     const channel = new BroadcastChannel(`powertrader:${dbName}:${id}`);
-    channel.onmessage = () => void this.followChange();
+    channel.onmessage = (event: MessageEvent) => {
+      if (event.data === 'reloading') this.reloadHoldUntil = Date.now() + RELOAD_HOLD_MS;
+      else void this.followChange();
+    };
     this.opened = {
       db,
       channel,
@@ -140,6 +147,14 @@ export class SessionHost {
       await this.becomeLeader();
     }
     return ok(await this.view());
+  }
+
+  /**
+   * This tab is about to reload for a new version: as the writer, it asks the tabs that follow to
+   * leave the session to its reloaded self, so an update does not move the writer elsewhere.
+   */
+  holdForReload(): void {
+    if (this.role === 'leader') this.opened?.channel.postMessage('reloading');
   }
 
   /** Stops the clock, saves its progress and lets go of the lock and the database. */
@@ -386,9 +401,19 @@ export class SessionHost {
     this.role = 'follower';
     // Wait in line: when the writing tab closes, this one takes over by itself.
     const name = this.opened!.lockName;
-    void this.lock
-      .request(name, 'wait')
-      .then((granted) => (granted ? this.becomeLeader() : undefined));
+    const opened = this.opened;
+    void this.lock.request(name, 'wait').then((granted) => {
+      if (!granted) return;
+      const hold = this.reloadHoldUntil - Date.now();
+      if (hold <= 0) return this.becomeLeader();
+      // The writer is reloading for an update: let its reloaded self have the lock back, and
+      // queue again once the hold is over (in case it never returns).
+      this.lock.releaseAll();
+      setTimeout(
+        () => this.opened === opened && this.role === 'follower' && this.becomeFollower(),
+        hold,
+      );
+    });
     this.schedulePush();
   }
 

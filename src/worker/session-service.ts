@@ -36,6 +36,7 @@ export class SessionService {
   open = (input: unknown) => this.host.open(input);
   takeOver = () => this.host.takeOver();
   close = () => this.host.close();
+  holdForReload = () => this.host.holdForReload();
 
   /** Validates, applies and persists one command; answers only once it is durable. */
   submit(input: unknown): Promise<Result<CommandAck>> {

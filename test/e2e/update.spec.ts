@@ -6,7 +6,7 @@ import { expect, test } from './fixtures.ts';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 
-test('accepting a new version reloads only that tab, and typed input survives in both', async ({
+test('accepting a new version reloads only that tab, keeps the writer where it was, and typed input survives in both', async ({
   context,
 }) => {
   // A copy of the build on a plain static host, so a new version can be put in its place.
@@ -20,6 +20,9 @@ test('accepting a new version reloads only that tab, and typed input survives in
     const second = await context.newPage();
     await second.goto(host.url);
     await expect(second.getByTestId('equity')).toBeVisible();
+    // The first tab writes, the second follows.
+    await expect(second.getByTestId('follower-banner')).toBeVisible();
+    await expect(first.getByTestId('follower-banner')).toBeHidden();
     // A mark in each tab that a reload would wipe.
     for (const page of [first, second])
       await page.evaluate(() => ((window as unknown as { mark: number }).mark = 1));
@@ -44,6 +47,10 @@ test('accepting a new version reloads only that tab, and typed input survives in
       .toBe(0);
     await expect(first.getByTestId('equity')).toBeVisible();
     await expect(first.getByLabel('Add cash (USD)')).toHaveValue('4242');
+    // The writer role did not move: the reloaded tab writes again, the other still follows.
+    await expect(first.getByRole('button', { name: 'Deposit' })).toBeEnabled();
+    await expect(first.getByTestId('follower-banner')).toBeHidden();
+    await expect(second.getByTestId('follower-banner')).toBeVisible();
 
     // The other tab was not reloaded: its mark, its typed quantity and its prompt are still there.
     expect(await second.evaluate(() => (window as unknown as { mark?: number }).mark)).toBe(1);
