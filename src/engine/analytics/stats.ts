@@ -1,4 +1,4 @@
-import { Dec, ZERO, canonical, lessUnlessZero, plusUnlessZero } from '../decimal.ts';
+import { Dec, ZERO, add, canonical, sub } from '../decimal.ts';
 import type { FillEvent } from '../events.ts';
 
 /** Running totals of a session's trading, as canonical strings. */
@@ -89,13 +89,10 @@ export class Stats {
     flat: boolean,
   ): void {
     // Every fill adds here: a zero (a buy's realized P&L, no slippage, no fee) adds nothing new.
-    this.volume = plusUnlessZero(this.volume, notional);
-    this.fees = plusUnlessZero(this.fees, fee);
-    this.slippage = plusUnlessZero(this.slippage, slippage);
-    const trip = lessUnlessZero(
-      plusUnlessZero(this.openTrips.get(fill.symbol) ?? ZERO, realized),
-      fee,
-    );
+    this.volume = add(this.volume, notional);
+    this.fees = add(this.fees, fee);
+    this.slippage = add(this.slippage, slippage);
+    const trip = sub(add(this.openTrips.get(fill.symbol) ?? ZERO, realized), fee);
     if (flat) {
       this.openTrips.delete(fill.symbol);
       this.closeTrip(trip);
@@ -103,9 +100,9 @@ export class Stats {
     const asset = this.perAsset.get(fill.symbol);
     if (asset) {
       asset.fills++;
-      asset.volume = plusUnlessZero(asset.volume, notional);
-      asset.fees = plusUnlessZero(asset.fees, fee);
-      asset.realizedPnl = plusUnlessZero(asset.realizedPnl, realized);
+      asset.volume = add(asset.volume, notional);
+      asset.fees = add(asset.fees, fee);
+      asset.realizedPnl = add(asset.realizedPnl, realized);
     } else {
       this.perAsset.set(fill.symbol, {
         fills: 1,
@@ -120,10 +117,10 @@ export class Stats {
     if (net.isZero()) this.breakEven++;
     else if (net.isPositive()) {
       this.wins++;
-      this.grossProfit = this.grossProfit.plus(net);
+      this.grossProfit = add(this.grossProfit, net);
     } else {
       this.losses++;
-      this.grossLoss = this.grossLoss.minus(net);
+      this.grossLoss = sub(this.grossLoss, net);
     }
   }
 

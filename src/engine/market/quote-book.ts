@@ -1,5 +1,5 @@
 import type { AssetSpec } from '../config.ts';
-import { Dec } from '../decimal.ts';
+import { Dec, mul } from '../decimal.ts';
 import type { DepthLevel, Quote } from './quote.ts';
 
 const DEPTH_LEVELS = 5;
@@ -80,11 +80,11 @@ class LazyLevel implements DepthLevel {
   ) {}
 
   get price(): Dec {
-    return (this.priceDec ??= this.grid.tick.times(this.ticks));
+    return (this.priceDec ??= mul(this.grid.tick, this.ticks));
   }
 
   get quantity(): Dec {
-    return (this.quantityDec ??= this.grid.step.times(this.steps));
+    return (this.quantityDec ??= mul(this.grid.step, this.steps));
   }
 }
 
@@ -107,14 +107,14 @@ class LazyQuote implements Quote {
   ) {}
 
   get bid(): Dec {
-    return (this.bidDec ??= this.grid.tick.times(this.bidTicks));
+    return (this.bidDec ??= mul(this.grid.tick, this.bidTicks));
   }
 
   get ask(): Dec {
-    return (this.askDec ??= this.grid.tick.times(this.askTicks));
+    return (this.askDec ??= mul(this.grid.tick, this.askTicks));
   }
 
   get last(): Dec {
-    return (this.lastDec ??= this.grid.tick.times(this.lastTicks));
+    return (this.lastDec ??= mul(this.grid.tick, this.lastTicks));
   }
 }
