@@ -80,10 +80,12 @@ function fromScaled(n: number, places: number): Dec {
   let last = 4;
   while (WORDS[last] === 0) last--;
   const digits = BUFFERS[last - first]!;
-  for (let i = first; i <= last; i++) digits[i - first] = WORDS[i]!;
+  // `| 0`: the words (below 1e7) and the exponent are kept as small integers, as decimal.js
+  // keeps them, not as floating-point numbers, which would each need a box of their own.
+  for (let i = first; i <= last; i++) digits[i - first] = WORDS[i]! | 0;
   template ??= new Dec(1) as unknown as Raw;
   template.s = n < 0 ? -1 : 1;
-  template.e = 7 * (2 - first) + digitsOf(WORDS[first]!) - 1;
+  template.e = (7 * (2 - first) + digitsOf(WORDS[first]!) - 1) | 0;
   template.d = digits;
   return new Dec(template as unknown as Dec);
 }
