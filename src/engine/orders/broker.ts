@@ -21,7 +21,7 @@ import { ok, refuse, type Result } from '../result.ts';
 import type { Stats } from '../analytics/stats.ts';
 import { bookOf, totalOf, walkBook, type Book, type FillRules, type Level } from './fill-model.ts';
 import { exitId, exitOrder } from './bracket-exits.ts';
-import type { OrderState, Side } from './order.ts';
+import { FINAL_STATUSES, type OrderState, type Side } from './order.ts';
 import { validateOrder, type OrderRefusal, type ValidOrder } from './validate.ts';
 
 /**
@@ -190,9 +190,12 @@ export class Broker {
       reason: null,
     };
     this.remember(order.id);
-    this.open.set(order.id, order);
+    const arrives = this.hasArrived(order, time);
+    // A market order that reaches the market now also ends now (filled or expired): it never
+    // joins the open orders, which would grow and shrink their table for every such order.
+    if (!arrives || order.type !== 'market') this.open.set(order.id, order);
     this.emit(order, 'accepted', out);
-    if (this.hasArrived(order, time)) this.arrive(order, time, out);
+    if (arrives) this.arrive(order, time, out);
     return ok(true);
   }
 
@@ -512,7 +515,7 @@ export class Broker {
         break;
       }
     }
-    if (!this.open.has(order.id) || remainingOf(order).isZero()) return;
+    if (FINAL_STATUSES.has(order.status) || remainingOf(order).isZero()) return;
     // What the book lacked now, a resting order (a limit, or a triggered stop) takes on later
     // ticks: it stays working, never silently cancelled. Market orders are IOC or FOK.
     const rests = !short && (order.timeInForce === 'GTC' || order.timeInForce === 'GTD');
@@ -765,12 +768,11 @@ export class Broker {
     order.reason = reason;
     order.updatedAt = time;
     this.open.delete(order.id);
-    // The final order is copied once: the closed list and the event share the copy, which
-    // nothing changes again.
-    const final = { ...order };
-    this.closed.push(final);
+    // The working order is final now and nothing changes it again: the closed list and the
+    // event share it rather than a copy.
+    this.closed.push(order);
     if (this.closed.length > KEEP_CLOSED) this.closed.shift();
-    out.push({ type: 'order', change: status, order: final });
+    out.push({ type: 'order', change: status, order });
     // A cancelled bracket exit takes its sibling with it; a cancelled entry leaves its exits.
     if (status !== 'filled' && order.ocoWith && this.open.has(order.ocoWith)) {
       const sibling = this.open.get(order.ocoWith)!;
