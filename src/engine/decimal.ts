@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { roundToCent } from './exact.ts';
 
 // Exact arithmetic that makes one new decimal per result (see exact.ts).
-export { add, mul, roundToCent, sub } from './exact.ts';
+export { add, centsOf, mul, roundToCent, sub } from './exact.ts';
 
 /**
  * The engine's one decimal type. Rounding rule, used everywhere unless a caller says otherwise:

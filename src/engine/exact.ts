@@ -39,6 +39,16 @@ function scaled(x: Dec, places: number): number {
   return x.s < 0 ? -n : n;
 }
 
+/**
+ * A decimal as a whole number of cents, or NaN when it is not on the cent or is $2.8 trillion or
+ * more: thirty-two such amounts add up exactly as numbers.
+ */
+export function centsOf(x: Dec): number {
+  if (!x.d || placesOf(x) > 2) return NaN;
+  const cents = scaled(x, 2);
+  return Math.abs(cents) < 2 ** 48 ? cents : NaN;
+}
+
 /** Writable view of a decimal made here and not yet handed out. */
 type Raw = { s: number; e: number; d: number[] };
 
