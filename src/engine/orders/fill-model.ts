@@ -78,6 +78,9 @@ export function walkBook(
     const level = levels[k] ?? extrapolate(best, k, gap, side, step);
     if (!within(level.ticks, side, limit)) break;
     const take = smaller(remaining, level.quantity);
+    // Most orders take the best level alone: one slice, in an array of one, not one grown by a
+    // push (which makes room for sixteen).
+    if (k === 0 && take === remaining) return [{ ticks: level.ticks, quantity: take }];
     taken.push({ ticks: level.ticks, quantity: take });
     remaining = take === remaining ? ZERO : sub(remaining, take);
   }
