@@ -49,6 +49,11 @@ export function centsOf(x: Dec): number {
   return Math.abs(cents) < 2 ** 48 ? cents : NaN;
 }
 
+/** A whole number of cents (a safe integer) as a decimal. */
+export function fromCents(cents: number): Dec {
+  return fromScaled(cents, 2);
+}
+
 /** Writable view of a decimal made here and not yet handed out. */
 type Raw = { s: number; e: number; d: number[] };
 
