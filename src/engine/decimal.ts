@@ -1,4 +1,8 @@
 import Decimal from 'decimal.js';
+import { roundToCent } from './exact.ts';
+
+// Exact arithmetic that makes one new decimal per result (see exact.ts).
+export { add, centsOf, mul, roundToCent, sub } from './exact.ts';
 
 /**
  * The engine's one decimal type. Rounding rule, used everywhere unless a caller says otherwise:
@@ -98,16 +102,6 @@ export function smaller(a: Dec, b: Dec): Dec {
   return compare(b, a) < 0 ? b : a;
 }
 
-/** `a` plus `b`, without a new decimal when `b` is zero (a buy realizes no P&L, for one). */
-export function plusUnlessZero(a: Dec, b: Dec): Dec {
-  return b.isZero() ? a : a.plus(b);
-}
-
-/** `a` minus `b`, without a new decimal when `b` is zero (nothing reserved, nothing withdrawn). */
-export function lessUnlessZero(a: Dec, b: Dec): Dec {
-  return b.isZero() ? a : a.minus(b);
-}
-
 /** The canonical string of a decimal: no exponent, no trailing zeros, no negative zero. */
 export function canonical(value: Dec): string {
   if (value.isZero()) return '0';
@@ -117,8 +111,7 @@ export function canonical(value: Dec): string {
 /** Rounds money to the cent with the engine's rounding rule. */
 export function toCent(value: Dec): Dec {
   // Already to the cent (a rounded notional, a zero): itself, since decimals never change.
-  if (value.decimalPlaces() <= 2) return value;
-  return value.toDecimalPlaces(2, Dec.ROUND_HALF_EVEN);
+  return roundToCent(value);
 }
 
 /** Rounds a price to the nearest multiple of the tick. */

@@ -1,4 +1,5 @@
-import { Dec, ZERO, canonical, lessUnlessZero, plusUnlessZero } from '../decimal.ts';
+import { Dec, ZERO, canonical } from '../decimal.ts';
+import { CentTotal } from './cent-total.ts';
 import type { FillEvent } from '../events.ts';
 
 /** Running totals of a session's trading, as canonical strings. */
@@ -30,49 +31,62 @@ export interface AssetStats {
 
 interface AssetTotals {
   fills: number;
-  volume: Dec;
-  fees: Dec;
-  realizedPnl: Dec;
+  readonly volume: CentTotal;
+  readonly fees: CentTotal;
+  readonly realizedPnl: CentTotal;
 }
 
-/** Trading totals kept as fills happen, so analytics never replay the log. */
+/** A symbol's round trip: its net so far, and whether one is open (a position is held). */
+interface Trip {
+  open: boolean;
+  readonly net: CentTotal;
+}
+
+/**
+ * Trading totals kept as fills happen, so analytics never replay the log. They add whole cents
+ * without a decimal for each fill (see CentTotal); a symbol's trip and totals, once made, stay.
+ */
 export class Stats {
-  private volume = ZERO;
-  private fees = ZERO;
-  private slippage = ZERO;
+  private readonly volume: CentTotal;
+  private readonly fees: CentTotal;
+  private readonly slippage: CentTotal;
   private wins = 0;
   private losses = 0;
   private breakEven = 0;
-  private grossProfit = ZERO;
-  private grossLoss = ZERO;
-  private readonly openTrips = new Map<string, Dec>();
+  private readonly grossProfit: CentTotal;
+  private readonly grossLoss: CentTotal;
+  private readonly trips = new Map<string, Trip>();
   private readonly perAsset = new Map<string, AssetTotals>();
+
+  private constructor(state?: StatsState) {
+    const total = (text: string | undefined) => new CentTotal(text ? new Dec(text) : ZERO);
+    this.volume = total(state?.volume);
+    this.fees = total(state?.fees);
+    this.slippage = total(state?.slippage);
+    this.grossProfit = total(state?.grossProfit);
+    this.grossLoss = total(state?.grossLoss);
+    if (!state) return;
+    this.wins = state.wins;
+    this.losses = state.losses;
+    this.breakEven = state.breakEven;
+    for (const [symbol, net] of Object.entries(state.openTrips))
+      this.trips.set(symbol, { open: true, net: total(net) });
+    for (const [symbol, a] of Object.entries(state.perAsset)) {
+      this.perAsset.set(symbol, {
+        fills: a.fills,
+        volume: total(a.volume),
+        fees: total(a.fees),
+        realizedPnl: total(a.realizedPnl),
+      });
+    }
+  }
 
   static create(): Stats {
     return new Stats();
   }
 
   static fromState(state: StatsState): Stats {
-    const stats = new Stats();
-    stats.volume = new Dec(state.volume);
-    stats.fees = new Dec(state.fees);
-    stats.slippage = new Dec(state.slippage);
-    stats.wins = state.wins;
-    stats.losses = state.losses;
-    stats.breakEven = state.breakEven;
-    stats.grossProfit = new Dec(state.grossProfit);
-    stats.grossLoss = new Dec(state.grossLoss);
-    for (const [symbol, net] of Object.entries(state.openTrips))
-      stats.openTrips.set(symbol, new Dec(net));
-    for (const [symbol, a] of Object.entries(state.perAsset)) {
-      stats.perAsset.set(symbol, {
-        fills: a.fills,
-        volume: new Dec(a.volume),
-        fees: new Dec(a.fees),
-        realizedPnl: new Dec(a.realizedPnl),
-      });
-    }
-    return stats;
+    return new Stats(state);
   }
 
   /**
@@ -88,42 +102,45 @@ export class Stats {
     realized: Dec,
     flat: boolean,
   ): void {
-    // Every fill adds here: a zero (a buy's realized P&L, no slippage, no fee) adds nothing new.
-    this.volume = plusUnlessZero(this.volume, notional);
-    this.fees = plusUnlessZero(this.fees, fee);
-    this.slippage = plusUnlessZero(this.slippage, slippage);
-    const trip = lessUnlessZero(
-      plusUnlessZero(this.openTrips.get(fill.symbol) ?? ZERO, realized),
-      fee,
-    );
-    if (flat) {
-      this.openTrips.delete(fill.symbol);
-      this.closeTrip(trip);
-    } else this.openTrips.set(fill.symbol, trip);
-    const asset = this.perAsset.get(fill.symbol);
-    if (asset) {
-      asset.fills++;
-      asset.volume = plusUnlessZero(asset.volume, notional);
-      asset.fees = plusUnlessZero(asset.fees, fee);
-      asset.realizedPnl = plusUnlessZero(asset.realizedPnl, realized);
-    } else {
-      this.perAsset.set(fill.symbol, {
-        fills: 1,
-        volume: notional,
-        fees: fee,
-        realizedPnl: realized,
-      });
+    this.volume.add(notional);
+    this.fees.add(fee);
+    this.slippage.add(slippage);
+    let trip = this.trips.get(fill.symbol);
+    if (!trip) this.trips.set(fill.symbol, (trip = { open: false, net: new CentTotal() }));
+    if (!trip.open) {
+      trip.open = true;
+      trip.net.clear();
     }
+    trip.net.add(realized);
+    trip.net.sub(fee);
+    if (flat) {
+      trip.open = false;
+      this.closeTrip(trip.net.value);
+    }
+    let asset = this.perAsset.get(fill.symbol);
+    if (!asset) {
+      asset = {
+        fills: 0,
+        volume: new CentTotal(),
+        fees: new CentTotal(),
+        realizedPnl: new CentTotal(),
+      };
+      this.perAsset.set(fill.symbol, asset);
+    }
+    asset.fills++;
+    asset.volume.add(notional);
+    asset.fees.add(fee);
+    asset.realizedPnl.add(realized);
   }
 
   private closeTrip(net: Dec): void {
     if (net.isZero()) this.breakEven++;
     else if (net.isPositive()) {
       this.wins++;
-      this.grossProfit = this.grossProfit.plus(net);
+      this.grossProfit.add(net);
     } else {
       this.losses++;
-      this.grossLoss = this.grossLoss.minus(net);
+      this.grossLoss.sub(net);
     }
   }
 
@@ -141,23 +158,25 @@ export class Stats {
       const a = this.perAsset.get(symbol)!;
       perAsset[symbol] = {
         fills: a.fills,
-        volume: canonical(a.volume),
-        fees: canonical(a.fees),
-        realizedPnl: canonical(a.realizedPnl),
+        volume: canonical(a.volume.value),
+        fees: canonical(a.fees.value),
+        realizedPnl: canonical(a.realizedPnl.value),
       };
     }
     const openTrips: Record<string, string> = {};
-    for (const symbol of [...this.openTrips.keys()].sort())
-      openTrips[symbol] = canonical(this.openTrips.get(symbol)!);
+    for (const symbol of [...this.trips.keys()].sort()) {
+      const trip = this.trips.get(symbol)!;
+      if (trip.open) openTrips[symbol] = canonical(trip.net.value);
+    }
     return {
-      volume: canonical(this.volume),
-      fees: canonical(this.fees),
-      slippage: canonical(this.slippage),
+      volume: canonical(this.volume.value),
+      fees: canonical(this.fees.value),
+      slippage: canonical(this.slippage.value),
       wins: this.wins,
       losses: this.losses,
       breakEven: this.breakEven,
-      grossProfit: canonical(this.grossProfit),
-      grossLoss: canonical(this.grossLoss),
+      grossProfit: canonical(this.grossProfit.value),
+      grossLoss: canonical(this.grossLoss.value),
       openTrips,
       perAsset,
     };

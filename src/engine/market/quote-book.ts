@@ -1,5 +1,5 @@
 import type { AssetSpec } from '../config.ts';
-import { Dec } from '../decimal.ts';
+import { Dec, mul } from '../decimal.ts';
 import type { DepthLevel, Quote } from './quote.ts';
 
 const DEPTH_LEVELS = 5;
@@ -42,19 +42,33 @@ export function buildQuote(input: {
   const { asset, time, midTicks: mid, stress } = input;
   const grid = gridOf(asset);
   const half = Math.max(1, Math.round(mid * 0.00005 * (asset.annualVolatility / 0.6) * stress));
-  const bid = Math.max(1, mid - half);
-  const ask = mid + half;
   const gap = Math.max(1, Math.round(mid * 0.0002));
   const topUsd =
     (250_000 * (0.6 / Math.max(0.1, asset.annualVolatility)) ** 2) / Math.max(1, stress);
-  const bids: DepthLevel[] = [];
-  const asks: DepthLevel[] = [];
-  for (let k = 0; k < DEPTH_LEVELS; k++) {
-    if (bid - k * gap >= 1)
-      bids.push(new LazyLevel(grid, bid - k * gap, stepsAt(grid, topUsd, bid - k * gap, k)));
-    asks.push(new LazyLevel(grid, ask + k * gap, stepsAt(grid, topUsd, ask + k * gap, k)));
+  const bid = Math.max(1, mid - half);
+  return new LazyQuote(grid, gap, topUsd, asset.symbol, time, bid, mid + half, mid, input.halted);
+}
+
+/**
+ * One side's levels from its best price outwards (`direction` -1 for bids, 1 for asks), `gap`
+ * ticks apart, `topUsd` worth at the best.
+ */
+function sideOf(
+  grid: Grid,
+  gap: number,
+  topUsd: number,
+  best: number,
+  direction: -1 | 1,
+): DepthLevel[] {
+  // Bids stop above zero; the array is made at its length, not grown by pushes.
+  let count = DEPTH_LEVELS;
+  while (count > 0 && best + direction * (count - 1) * gap < 1) count--;
+  const levels = new Array<DepthLevel>(count);
+  for (let k = 0; k < count; k++) {
+    const ticks = best + direction * k * gap;
+    levels[k] = new LazyLevel(grid, ticks, stepsAt(grid, topUsd, ticks, k));
   }
-  return new LazyQuote(grid, asset.symbol, time, bid, ask, mid, bids, asks, input.halted);
+  return levels;
 }
 
 /** The whole steps at level k (0 = best), `topUsd` (1 + k) worth at its price; at least one. */
@@ -80,41 +94,54 @@ class LazyLevel implements DepthLevel {
   ) {}
 
   get price(): Dec {
-    return (this.priceDec ??= this.grid.tick.times(this.ticks));
+    return (this.priceDec ??= mul(this.grid.tick, this.ticks));
   }
 
   get quantity(): Dec {
-    return (this.quantityDec ??= this.grid.step.times(this.steps));
+    return (this.quantityDec ??= mul(this.grid.step, this.steps));
   }
 }
 
-/** A quote whose best prices, like its levels, become decimals when first read. */
+/**
+ * A quote whose best prices, like its levels, become decimals when first read; each side's levels
+ * are made when that side is first read (a market order reads one side).
+ */
 class LazyQuote implements Quote {
   private bidDec: Dec | undefined;
   private askDec: Dec | undefined;
   private lastDec: Dec | undefined;
+  private bidLevels: DepthLevel[] | undefined;
+  private askLevels: DepthLevel[] | undefined;
 
   constructor(
     private readonly grid: Grid,
+    private readonly gap: number,
+    private readonly topUsd: number,
     readonly symbol: string,
     readonly time: number,
     private readonly bidTicks: number,
     private readonly askTicks: number,
     readonly lastTicks: number,
-    readonly bids: readonly DepthLevel[],
-    readonly asks: readonly DepthLevel[],
     readonly halted: boolean,
   ) {}
 
+  get bids(): readonly DepthLevel[] {
+    return (this.bidLevels ??= sideOf(this.grid, this.gap, this.topUsd, this.bidTicks, -1));
+  }
+
+  get asks(): readonly DepthLevel[] {
+    return (this.askLevels ??= sideOf(this.grid, this.gap, this.topUsd, this.askTicks, 1));
+  }
+
   get bid(): Dec {
-    return (this.bidDec ??= this.grid.tick.times(this.bidTicks));
+    return (this.bidDec ??= mul(this.grid.tick, this.bidTicks));
   }
 
   get ask(): Dec {
-    return (this.askDec ??= this.grid.tick.times(this.askTicks));
+    return (this.askDec ??= mul(this.grid.tick, this.askTicks));
   }
 
   get last(): Dec {
-    return (this.lastDec ??= this.grid.tick.times(this.lastTicks));
+    return (this.lastDec ??= mul(this.grid.tick, this.lastTicks));
   }
 }

@@ -3,13 +3,15 @@ import { REALISTIC } from '../config.ts';
 import {
   Dec,
   ZERO,
+  add,
   canonical,
   compare,
   formatUsd,
   isAboveZero,
-  lessUnlessZero,
+  mul,
   parsed,
   smaller,
+  sub,
   toCent,
 } from '../decimal.ts';
 import type { EngineEvent, FillEvent, OrderChange } from '../events.ts';
@@ -19,7 +21,7 @@ import { ok, refuse, type Result } from '../result.ts';
 import type { Stats } from '../analytics/stats.ts';
 import { bookOf, totalOf, walkBook, type Book, type FillRules, type Level } from './fill-model.ts';
 import { exitId, exitOrder } from './bracket-exits.ts';
-import type { OrderState, Side } from './order.ts';
+import { FINAL_STATUSES, type OrderState, type Side } from './order.ts';
 import { validateOrder, type OrderRefusal, type ValidOrder } from './validate.ts';
 
 /**
@@ -150,11 +152,8 @@ export class Broker {
       config: this.config,
       time,
       last: this.lastPrice(input.asset, input.index),
-      availableCash: lessUnlessZero(this.ledger.cash, this.reservedCash()),
-      availableQuantity: lessUnlessZero(
-        this.ledger.quantityOf(symbol),
-        this.reservedQuantity(symbol),
-      ),
+      availableCash: sub(this.ledger.cash, this.reservedCash()),
+      availableQuantity: sub(this.ledger.quantityOf(symbol), this.reservedQuantity(symbol)),
       takerRate: this.feeRate(input.asset, 'taker'),
       halted: this.market.isHalted(input.index),
       marketBuyCost: this.walkCost,
@@ -191,9 +190,12 @@ export class Broker {
       reason: null,
     };
     this.remember(order.id);
-    this.open.set(order.id, order);
+    const arrives = this.hasArrived(order, time);
+    // A market order that reaches the market now also ends now (filled or expired): it never
+    // joins the open orders, which would grow and shrink their table for every such order.
+    if (!arrives || order.type !== 'market') this.open.set(order.id, order);
     this.emit(order, 'accepted', out);
-    if (this.hasArrived(order, time)) this.arrive(order, time, out);
+    if (arrives) this.arrive(order, time, out);
     return ok(true);
   }
 
@@ -213,7 +215,7 @@ export class Broker {
     for (const s of slices) {
       const slice = this.costOf(symbol, s.ticks, s.quantity, 'taker');
       // Most buys take one slice: its cost is the total, with nothing to add it to.
-      cost = cost === ZERO ? slice : cost.plus(slice);
+      cost = add(cost, slice);
     }
     return cost;
   };
@@ -323,14 +325,14 @@ export class Broker {
     const slices = walkBook(book, side, quantity, this.rules, this.grid(asset.symbol).step);
     const tick = this.grid(asset.symbol).tick;
     let notional = ZERO;
-    for (const s of slices) notional = notional.plus(toCent(tick.times(s.ticks).times(s.quantity)));
+    for (const s of slices) notional = add(notional, toCent(mul(mul(tick, s.ticks), s.quantity)));
     const filled = totalOf(slices);
-    const mid = tick.times(this.market.lastTicks(this.indexOf(symbol))).times(filled);
+    const mid = mul(mul(tick, this.market.lastTicks(this.indexOf(symbol))), filled);
     return {
       quantity: filled,
       notional,
-      fee: toCent(notional.times(this.feeRate(asset, 'taker'))),
-      slippage: toCent(side === 'buy' ? notional.minus(mid) : mid.minus(notional)),
+      fee: toCent(mul(notional, this.feeRate(asset, 'taker'))),
+      slippage: toCent(side === 'buy' ? sub(notional, mid) : sub(mid, notional)),
     };
   }
 
@@ -385,7 +387,7 @@ export class Broker {
     for (const o of this.open.values()) {
       if (o.side !== 'sell' || o.symbol !== symbol) continue;
       if (o.role === 'stop-loss' && o.ocoWith && this.open.has(o.ocoWith)) continue;
-      total = total.plus(remainingOf(o));
+      total = add(total, remainingOf(o));
     }
     return total;
   }
@@ -445,7 +447,7 @@ export class Broker {
   private trail(order: Working, last: number): void {
     const asset = this.assetOf(order.symbol);
     const tick = this.grid(asset.symbol).tick;
-    const lastPrice = tick.times(last);
+    const lastPrice = mul(tick, last);
     const extreme =
       order.extreme === null
         ? lastPrice
@@ -513,7 +515,7 @@ export class Broker {
         break;
       }
     }
-    if (!this.open.has(order.id) || remainingOf(order).isZero()) return;
+    if (FINAL_STATUSES.has(order.status) || remainingOf(order).isZero()) return;
     // What the book lacked now, a resting order (a limit, or a triggered stop) takes on later
     // ticks: it stays working, never silently cancelled. Market orders are IOC or FOK.
     const rests = !short && (order.timeInForce === 'GTC' || order.timeInForce === 'GTD');
@@ -541,7 +543,7 @@ export class Broker {
     let shown = ZERO;
     for (const level of levels) {
       if (order.side === 'buy' ? level.ticks > limit : level.ticks < limit) break;
-      shown = shown.plus(level.quantity);
+      shown = add(shown, level.quantity);
     }
     if (shown.isZero() || this.haltedEntry(order, time, out)) return;
     let quantity = remainingOf(order);
@@ -583,9 +585,9 @@ export class Broker {
     )
       return last.slice;
     const grid = this.grid(symbol);
-    const price = grid.tick.times(ticks);
-    const notional = toCent(price.times(quantity));
-    const fee = toCent(notional.times(maker ? grid.maker : grid.taker));
+    const price = mul(grid.tick, ticks);
+    const notional = toCent(mul(price, quantity));
+    const fee = toCent(mul(notional, maker ? grid.maker : grid.taker));
     const slice = { ticks, quantity, price, notional, fee };
     this.lastPriced = { symbol, slice, maker };
     return slice;
@@ -594,7 +596,7 @@ export class Broker {
   /** What a slice costs a buyer: notional and fee, each rounded to the cent as the fill will be. */
   private costOf(symbol: string, ticks: number, quantity: Dec, liquidity: 'maker' | 'taker'): Dec {
     const slice = this.priced(symbol, ticks, quantity, liquidity);
-    return slice.notional.plus(slice.fee);
+    return add(slice.notional, slice.fee);
   }
 
   /** Whether the ledger can honour all these slices at once (for fill-or-kill). */
@@ -603,7 +605,7 @@ export class Broker {
       return !totalOf(slices).greaterThan(this.ledger.quantityOf(order.symbol));
     let cost = ZERO;
     for (const s of slices)
-      cost = cost.plus(this.costOf(order.symbol, s.ticks, s.quantity, 'taker'));
+      cost = add(cost, this.costOf(order.symbol, s.ticks, s.quantity, 'taker'));
     return !cost.greaterThan(this.ledger.cash);
   }
 
@@ -628,7 +630,7 @@ export class Broker {
       );
     const cash = this.ledger.cash;
     const whole = this.priced(symbol, ticks, quantity, liquidity);
-    if (compare(whole.notional.plus(whole.fee), cash) <= 0) return whole;
+    if (compare(add(whole.notional, whole.fee), cash) <= 0) return whole;
     const grid = this.grid(order.symbol);
     const rate = liquidity === 'maker' ? grid.maker : grid.taker;
     let take = cash
@@ -660,8 +662,8 @@ export class Broker {
     });
     // What the fill paid over the reference price (a buy) or got under it (a sell).
     const reference = parsed(order.referencePrice);
-    const worse = order.side === 'buy' ? price.minus(reference) : reference.minus(price);
-    const slippage = toCent(worse.times(quantity));
+    const worse = order.side === 'buy' ? sub(price, reference) : sub(reference, price);
+    const slippage = toCent(mul(worse, quantity));
     const fill: FillEvent = {
       type: 'filled',
       time,
@@ -712,7 +714,7 @@ export class Broker {
     }
     for (const child of live) {
       if (!child) continue;
-      child.quantity = canonical(quantity.plus(parsed(child.quantity)));
+      child.quantity = canonical(add(quantity, parsed(child.quantity)));
       child.updatedAt = time;
       this.emit(child, 'amended', out);
     }
@@ -745,7 +747,7 @@ export class Broker {
   private shrinkSibling(id: string, quantity: Dec, time: number, out: EngineEvent[]): void {
     const sibling = this.open.get(id);
     if (!sibling) return;
-    const left = parsed(sibling.quantity).minus(quantity);
+    const left = sub(parsed(sibling.quantity), quantity);
     if (!left.greaterThan(sibling.filled)) {
       this.finish(sibling, 'cancelled', 'Its bracket sibling filled.', time, out);
       return;
@@ -766,12 +768,11 @@ export class Broker {
     order.reason = reason;
     order.updatedAt = time;
     this.open.delete(order.id);
-    // The final order is copied once: the closed list and the event share the copy, which
-    // nothing changes again.
-    const final = { ...order };
-    this.closed.push(final);
+    // The working order is final now and nothing changes it again: the closed list and the
+    // event share it rather than a copy.
+    this.closed.push(order);
     if (this.closed.length > KEEP_CLOSED) this.closed.shift();
-    out.push({ type: 'order', change: status, order: final });
+    out.push({ type: 'order', change: status, order });
     // A cancelled bracket exit takes its sibling with it; a cancelled entry leaves its exits.
     if (status !== 'filled' && order.ocoWith && this.open.has(order.ocoWith)) {
       const sibling = this.open.get(order.ocoWith)!;
@@ -813,7 +814,7 @@ export class Broker {
   }
 
   private lastPrice(asset: AssetSpec, index: number): Dec {
-    return this.grid(asset.symbol).tick.times(this.market.lastTicks(index));
+    return mul(this.grid(asset.symbol).tick, this.market.lastTicks(index));
   }
 
   private feeRate(asset: AssetSpec, liquidity: 'maker' | 'taker'): Dec {
@@ -838,11 +839,11 @@ export class Broker {
 
 /** An order's running total (a canonical string) with `amount` added; the first fill's is its own. */
 function addedTo(total: string, amount: Dec, amountText: string): string {
-  return total === '0' ? amountText : canonical(amount.plus(parsed(total)));
+  return total === '0' ? amountText : canonical(add(amount, parsed(total)));
 }
 
 function remainingOf(order: OrderState): Dec {
   // Both are canonical strings: equal text is an equal amount, and nothing is left.
   if (order.filled === order.quantity) return ZERO;
-  return lessUnlessZero(parsed(order.quantity), parsed(order.filled));
+  return sub(parsed(order.quantity), parsed(order.filled));
 }

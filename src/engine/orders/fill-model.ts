@@ -1,4 +1,4 @@
-import { Dec, ZERO, isAboveZero, smaller } from '../decimal.ts';
+import { Dec, ZERO, add, isAboveZero, smaller, sub } from '../decimal.ts';
 import type { Quote } from '../market/quote.ts';
 import type { Side } from './order.ts';
 
@@ -78,8 +78,11 @@ export function walkBook(
     const level = levels[k] ?? extrapolate(best, k, gap, side, step);
     if (!within(level.ticks, side, limit)) break;
     const take = smaller(remaining, level.quantity);
+    // Most orders take the best level alone: one slice, in an array of one, not one grown by a
+    // push (which makes room for sixteen).
+    if (k === 0 && take === remaining) return [{ ticks: level.ticks, quantity: take }];
     taken.push({ ticks: level.ticks, quantity: take });
-    remaining = take === remaining ? ZERO : remaining.minus(take);
+    remaining = take === remaining ? ZERO : sub(remaining, take);
   }
   return taken;
 }
@@ -99,5 +102,5 @@ function extrapolate(best: Level, k: number, gap: number, side: Side, step: Dec)
 
 /** The total quantity of some slices. */
 export function totalOf(slices: readonly Level[]): Dec {
-  return slices.reduce((sum, s) => sum.plus(s.quantity), ZERO);
+  return slices.reduce((sum, s) => add(sum, s.quantity), ZERO);
 }

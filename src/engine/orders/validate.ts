@@ -10,6 +10,7 @@ import {
   formatUsdAgainst,
   isAboveZero,
   isDecimalString,
+  mul,
   parsed,
 } from '../decimal.ts';
 import { ok, refuse, type Result } from '../result.ts';
@@ -109,7 +110,7 @@ export function validateOrder(
     trigger.value ??
     (trail.value ? last.plus(trailDistance(trail.value, last)) : last);
   if (r.side === 'buy') {
-    const notional = price.times(quantity.value);
+    const notional = mul(price, quantity.value);
     const minimum = parsed(asset.minNotional);
     if (compare(notional, minimum) < 0) {
       return refuse(

@@ -36,6 +36,25 @@ describe('the ledger checks its invariants', () => {
     ).toThrow(/Invariant broken/);
   });
 
+  it('finds a break of one cent, or of less than a cent, and accepts amounts that add up', () => {
+    const ledger = (cash: string) =>
+      Ledger.fromSnapshot({
+        cash,
+        deposited: '1000000.05',
+        withdrawn: '0.02',
+        realizedPnl: '-12.5',
+        feesPaid: '1.01',
+        positions: {
+          BTC: { quantity: '0.5', cost: '24986.53' },
+          ETH: { quantity: '2', cost: '0.99' },
+        },
+      });
+    // 1000000.05 - 0.02 - 12.5 - 1.01 = 999986.52 = cash + 24986.53 + 0.99, cash 974999.
+    expect(ledger('974999').snapshot().cash).toBe('974999');
+    expect(() => ledger('974999.01')).toThrow(/Invariant broken/);
+    expect(() => ledger('974998.999')).toThrow(/Invariant broken/);
+  });
+
   it('throws when a sell exceeds the position, which the session must have refused first', () => {
     const ledger = new Ledger();
     const sell = { type: 'fill', side: 'sell', symbol: 'BTC', quantity: new Dec(1) } as const;
