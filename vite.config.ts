@@ -78,6 +78,11 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    // Dexie's ES module build, not its default UMD bundle: smaller, and the bundler can leave out
+    // what the app does not use (the session worker's first load is on a budget).
+    alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],
+  },
   worker: { format: 'es' },
   // Relative asset URLs: the same dist/ works at a host's root and under any sub-path.
   base: './',

@@ -68,6 +68,9 @@ export interface SessionConfig {
   readonly closesAt?: number;
 }
 
+/** The cash a new session and the demo start with; a file that starts with more or less says so. */
+export const STARTING_CASH = '50000';
+
 /** The default configuration of a new session: the ten-coin universe at 1 s ticks. */
 export function defaultConfig(startTime: number): SessionConfig {
   return {

@@ -1,10 +1,7 @@
 import { canonicalJson, sha256HexSync } from './canonical-json.ts';
-import { defaultConfig, idealConfig, type SessionConfig } from './config.ts';
+import { defaultConfig, idealConfig, STARTING_CASH, type SessionConfig } from './config.ts';
 import type { SessionFile } from './session-file.ts';
 import { SESSION_FILE_VERSION } from './session-file.ts';
-
-/** The cash a new session and the demo start with; a file that starts with more or less says so. */
-export const STARTING_CASH = '50000';
 
 /**
  * The hash of everything a reader of the file sees: name, author, dates, app version, seed,

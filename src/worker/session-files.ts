@@ -5,9 +5,8 @@ import {
   serializeSessionFile,
   type SessionFile,
 } from '../engine/session-file.ts';
-import type { TimedCommand } from '../engine/commands.ts';
 import { ok, refuse, type Result } from '../engine/result.ts';
-import { Session, replay, replayFrom, stateHash } from '../engine/session.ts';
+import { Session, stateHash } from '../engine/session.ts';
 import {
   commandRowSchema,
   newSessionId,
@@ -19,6 +18,7 @@ import {
 } from '../schema/rows.ts';
 import { describeIssues, type ExportedFile } from '../schema/messages.ts';
 import { replayStepwise, type ReplayControl } from './replay-stepwise.ts';
+import { resumeSession } from './resume-session.ts';
 import { version as appVersion } from '../../package.json';
 
 /** Builds the shared file of a session as it stands now. */
@@ -53,33 +53,6 @@ export async function exportSessionFile(
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'session';
   return { fileName: `powertrader-${slug}.json`, text };
-}
-
-/** A session as the database holds it: its row, its snapshot and the commands after it. */
-export interface StoredRows {
-  readonly row: SessionRow;
-  readonly snapshot: SnapshotRow;
-  readonly commandsAfter: readonly TimedCommand[];
-}
-
-/**
- * Resumes a stored session: from its snapshot and the commands logged after it, or, when the
- * snapshot is damaged (it is only a cache), by replaying the whole log. Opening a session and
- * checking an import both go through here, so an import is kept only if it opens.
- */
-export async function resumeSession(
-  stored: StoredRows,
-  allCommands: () => Promise<readonly TimedCommand[]>,
-): Promise<Result<Session, 'invalid-log'>> {
-  const { row, snapshot, commandsAfter } = stored;
-  const intact = (await stateHash(snapshot.state)) === snapshot.hash;
-  try {
-    return intact
-      ? replayFrom(Session.fromSnapshot(row.config, snapshot.state), commandsAfter)
-      : replay(row.seed, row.config, await allCommands());
-  } catch (error) {
-    return refuse('invalid-log', error instanceof Error ? error.message : String(error));
-  }
 }
 
 /** An import checked and ready to keep: the exact rows Keep writes, and what the preview shows. */

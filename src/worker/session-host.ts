@@ -27,7 +27,7 @@ import {
 import type { SessionId, SessionRow, SnapshotRow } from '../schema/rows.ts';
 import { CandleBook } from './candle-book.ts';
 import { ClockRunner } from './clock-runner.ts';
-import { MonitorService } from './monitor-service.ts';
+import { LazyMonitor } from './lazy-monitor.ts';
 import { createDefaultSession, restore } from './stored-sessions.ts';
 import { WriterLock } from './writer-lock.ts';
 
@@ -75,7 +75,7 @@ export class SessionHost {
   /** Live monitoring: alert rules, alerts and the device's log. */
   // Marked as a proxy so the page's client reaches it as `client.monitor.sample(…)`.
   readonly monitor = proxy(
-    new MonitorService({
+    new LazyMonitor({
       database: () => this.opened?.db,
       figures: () => this.monitorFigures(),
     }),

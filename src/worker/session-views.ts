@@ -7,9 +7,8 @@ import { canonical, Dec } from '../engine/decimal.ts';
 import { ok, refuse, type Result } from '../engine/result.ts';
 import type { Session } from '../engine/session.ts';
 import { INTERVALS, type Interval } from '../engine/market/candles.ts';
-import { collectFills } from '../engine/trade-export.ts';
 import { loadAllCommands } from '../db/session-repository.ts';
-import { costRequestSchema, type CostReport } from '../schema/cost.ts';
+import type { CostReport } from '../schema/cost.ts';
 import {
   describeIssues,
   estimateRequestSchema,
@@ -84,6 +83,8 @@ export class SessionViews {
     const { row, session, db } = this.host.opened!;
     const key = `${row.id}:${session.seq}:${session.time}`;
     if (this.fillCache?.key !== key) {
+      // Only the fills table and the reports ask: the replay that collects fills loads then.
+      const { collectFills } = await import('../engine/trade-export.ts');
       const commands = await loadAllCommands(db, row.id);
       this.fillCache = { key, fills: collectFills(row.seed, row.config, commands, session.time) };
     }
@@ -142,12 +143,15 @@ export class SessionViews {
 
   /** Operating costs of every tier against this session's simulated P&L. */
   async costs(input: unknown): Promise<Result<CostReport>> {
+    // Only the Costs page asks for this: its projections and their schema load on first use.
+    const [{ costReport }, { costRequestSchema }] = await Promise.all([
+      import('./cost-report.ts'),
+      import('../schema/cost.ts'),
+    ]);
     const request = costRequestSchema.safeParse(input);
     if (!request.success) return refuse('invalid-costs', describeIssues(request.error));
     const opened = this.host.opened;
     if (!opened) return refuse('not-open', 'No session is open.');
-    // Only the Costs page asks for this: its projections load on first use.
-    const { costReport } = await import('./cost-report.ts');
     const { session, row } = opened;
     const ledger = session.snapshot().ledger;
     const pnl = new Dec(session.view().equity).minus(ledger.deposited).plus(ledger.withdrawn);

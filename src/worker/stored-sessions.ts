@@ -1,8 +1,7 @@
-import { defaultConfig, type SessionConfig } from '../engine/config.ts';
+import { defaultConfig, STARTING_CASH, type SessionConfig } from '../engine/config.ts';
 import type { Command } from '../engine/commands.ts';
 import type { Assignment } from '../engine/assignment.ts';
 import { Session, stateHash } from '../engine/session.ts';
-import { STARTING_CASH } from '../engine/file-verdict.ts';
 import type { PowerTraderDb } from '../db/database.ts';
 import {
   createSession,
@@ -12,7 +11,7 @@ import {
 } from '../db/session-repository.ts';
 import { newSessionId, sessionIdSchema, type SessionId } from '../schema/rows.ts';
 import { firstFreeName } from '../schema/text.ts';
-import { resumeSession } from './session-files.ts';
+import { resumeSession } from './resume-session.ts';
 
 /** Rebuilds the engine from a stored snapshot and the commands after it. */
 export async function restore(db: PowerTraderDb, stored: StoredSession): Promise<Session> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Session, stateHash } from '../../../src/engine/session.ts';
 import { sessionRowSchema, snapshotRowSchema } from '../../../src/schema/rows.ts';
-import { resumeSession } from '../../../src/worker/session-files.ts';
+import { resumeSession } from '../../../src/worker/resume-session.ts';
 import { CONFIG } from '../../support/sessions.ts';
 
 const SMALL = { ...CONFIG, tickMs: 60_000, assets: CONFIG.assets.slice(0, 2) };

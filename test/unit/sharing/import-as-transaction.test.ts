@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { TimedCommand } from '../../../src/engine/commands.ts';
 import { serializeSessionFile, type SessionFile } from '../../../src/engine/session-file.ts';
 import { REPLAY_LIMITS, parseSessionFile } from '../../../src/schema/session-file.ts';
-import { prepareImport, resumeSession } from '../../../src/worker/session-files.ts';
+import { prepareImport } from '../../../src/worker/session-files.ts';
+import { resumeSession } from '../../../src/worker/resume-session.ts';
 import { VALID } from '../../fixtures/hostile/generate.ts';
 import { GOLDEN_HASH } from '../../support/golden.ts';
 

@@ -8,7 +8,8 @@ import { Session, replay, stateHash } from '../../../src/engine/session.ts';
 import type { SessionFile } from '../../../src/engine/session-file.ts';
 import { commandRowSchema, sessionRowSchema, snapshotRowSchema } from '../../../src/schema/rows.ts';
 import { parseSessionFile } from '../../../src/schema/session-file.ts';
-import { prepareImport, resumeSession } from '../../../src/worker/session-files.ts';
+import { prepareImport } from '../../../src/worker/session-files.ts';
+import { resumeSession } from '../../../src/worker/resume-session.ts';
 import { CONFIG, START } from '../../support/sessions.ts';
 
 const MINUTE = 60_000;
