@@ -10,13 +10,19 @@ const loadKit = () => (kit ??= import('./chart-kit.ts').then((m) => m.Chart));
 // Charts are made one per task, so that a page with several does not make one long task of them
 // (the page stays responsive, and Lighthouse's blocking time counts each task over 50 ms).
 const queue: (() => void)[] = [];
-function inTurn(make: () => void): void {
-  queue.push(make);
-  if (queue.length === 1) setTimeout(next, 0);
+let waiting = false;
+function inTurn(work: () => void): void {
+  queue.push(work);
+  if (!waiting) {
+    waiting = true;
+    setTimeout(next, 0);
+  }
 }
 function next(): void {
-  queue.shift()?.();
+  const work = queue.shift();
   if (queue.length) setTimeout(next, 0);
+  else waiting = false;
+  work?.();
 }
 
 /**
@@ -34,13 +40,22 @@ export class LazyChart<C extends { destroy(): void }> {
         : 'Loading the chart…',
   );
 
-  /** Makes the chart once chart.js has loaded; call it in an `$effect` and return its result. */
+  /**
+   * Makes the chart once chart.js has loaded, and hands it over (to be filled with data) in the
+   * task after: making one lays it out and draws it, and so does its first data. Call it in an
+   * `$effect` and return its result.
+   */
   mount(make: (Chart: ChartClass) => C): () => void {
     let gone = false;
+    let made: C | undefined;
     loadKit().then(
       (Chart) =>
         inTurn(() => {
-          if (!gone) this.chart = make(Chart);
+          if (gone) return;
+          made = make(Chart);
+          inTurn(() => {
+            if (!gone) this.chart = made;
+          });
         }),
       (error: unknown) => {
         if (!gone) this.failure = error instanceof Error ? error.message : String(error);
@@ -48,7 +63,7 @@ export class LazyChart<C extends { destroy(): void }> {
     );
     return () => {
       gone = true;
-      this.chart?.destroy();
+      made?.destroy();
       this.chart = undefined;
     };
   }
