@@ -13,11 +13,14 @@ function formatter(digits: number, extra: Intl.NumberFormatOptions = {}): Intl.N
     ...extra,
   });
 }
-const fixed = [0, 1, 2, 3, 4].map((d) => formatter(d));
+// Kept for 0 to 4 decimals, each made on first use: making one costs milliseconds, and the
+// page's first script should not pay for those it does not show yet.
+const fixed: Intl.NumberFormat[] = [];
 
 /** The magnitude grouped with `digits` decimals, and whether the rounded value is below zero. */
 function parts(value: number, digits: number): { negative: boolean; text: string } {
-  const text = (fixed[digits] ?? formatter(digits)).format(Math.abs(value));
+  const shape = digits <= 4 ? (fixed[digits] ??= formatter(digits)) : formatter(digits);
+  const text = shape.format(Math.abs(value));
   // Rounded to nothing, a tiny loss is no loss: "0.0%", never "−0.0%".
   const negative = value < 0 && /[1-9]/.test(text);
   return { negative, text };
