@@ -70,9 +70,9 @@ test('a bracket buy shows its take-profit and stop-loss; a refused sell says why
     'You have 0 BTC free to sell; you cannot sell 0.01.',
   );
   await page.getByTestId('market-ETH').click();
-  await buy(page, '0.5', 'ETH');
+  await buy(page, '0.3', 'ETH');
   await page.getByRole('tab', { name: 'Fills' }).click();
-  await expect(page.getByTestId('fills')).toContainText('0.5 ETH');
+  await expect(page.getByTestId('fills')).toContainText('0.3 ETH');
 });
 
 test('a Moderate session refuses an oversized buy at the field; the kill switch halts buys until reset', async ({

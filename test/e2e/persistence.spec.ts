@@ -3,9 +3,9 @@ import { buy, expect, openApp, test } from './fixtures.ts';
 test('a position survives a reload, with the same state hash', async ({ page }) => {
   await openApp(page);
   await expect(page.getByTestId('no-positions')).toBeVisible();
-  await buy(page, '0.25');
+  await buy(page, '0.015');
   await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
-    '0.25',
+    '0.015',
   );
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
@@ -17,7 +17,7 @@ test('a position survives a reload, with the same state hash', async ({ page }) 
 
   await page.reload();
   await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
-    '0.25',
+    '0.015',
   );
   await page.getByRole('button', { name: 'Show state hash' }).click();
   await expect(page.getByTestId('state-hash')).toHaveText(hash!);
