@@ -31,6 +31,11 @@ test('an invalid quantity is explained at the field and cannot be sent', async (
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('button', { name: 'Buy' })).toBeDisabled();
 
+  // Under Moderate the position limit would answer first: cash is checked in a session without one.
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  await page.getByLabel('Risk tier').selectOption('none');
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByRole('link', { name: 'Trade' }).click();
   await field.fill('1000');
   await page.getByRole('button', { name: 'Buy' }).click();
   await expect(page.locator('#quantity-help')).toContainText('you have $50,000.00 free in cash');

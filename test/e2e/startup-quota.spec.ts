@@ -52,7 +52,9 @@ test('with storage full the app opens read-only, refuses trades, still exports, 
   await expect(page.getByTestId('storage-full-banner')).toContainText(
     'Export and delete old sessions on the Sessions page, or free space on this device; nothing was lost.',
   );
-  await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText('0.015');
+  await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
+    '0.015',
+  );
 
   await page.getByLabel('Order type').selectOption('market');
   await page.getByLabel('Quantity (BTC)').fill('0.002');

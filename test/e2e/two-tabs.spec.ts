@@ -28,6 +28,8 @@ test('a second tab follows without writing, and can take over safely', async ({
     '0.015',
   );
   // The first tab, now a follower, sees the new writer's trade.
-  await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText('0.015');
+  await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
+    '0.015',
+  );
   await expect(commands()).toContainText('3 commands');
 });
