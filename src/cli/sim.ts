@@ -1,7 +1,8 @@
 // `npm run sim -- [subcommand] [options]`: the simulator on the command line.
 //   (no subcommand)  candles CSV: --seed S --days N --interval 1m|5m|1h|1d [--assets A,B] [--tick 1s|1m|…] [--out FILE]
 //                    --facts prints the stylized facts of the run next to the real data's instead
-//   verify FILE…     replays session files and prints one row each, as the class page does
+//   verify FILE…     replays session files and prints one row each, as the class page does;
+//                    --assignment LINK (repeatable) is a teacher's assignment to check them against
 //   demo             runs the seed's demo (five Moderate-tier buys) headless: --seed S --days N [--session-out F]
 //   replay FILE      replays one session file and prints where it ends, as JSON
 //   lesson           the lesson page's figures for a seed (--seed S), as JSON
@@ -12,14 +13,14 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runCandles, runFacts } from './candles-command.ts';
 import { UsageError } from './usage-error.ts';
-import { runVerify } from './verify-command.ts';
+import { assignmentsFromLinks, runVerify } from './verify-command.ts';
 import { runDemo, runReplay } from './demo-command.ts';
 import { runTierLabCommand } from './tierlab-command.ts';
 import { runLesson } from '../engine/lesson.ts';
 
 const USAGE = `Usage:
   npm run sim -- --seed 42 --days 365 --interval 1h [--assets BTC,ETH] [--tick 1m] [--out file.csv] [--facts]
-  npm run sim -- verify a.json b.json … [--json | --csv]
+  npm run sim -- verify a.json b.json … [--json | --csv] [--assignment LINK …]
   npm run sim -- demo --seed 42 [--days 30] [--session-out demo.json]
   npm run sim -- replay session.json
   npm run sim -- lesson [--seed 42]
@@ -31,11 +32,16 @@ async function main(argv: string[]): Promise<number> {
   if (first === 'verify') {
     const { values, positionals } = parseArgs({
       args: rest,
-      options: { json: { type: 'boolean' }, csv: { type: 'boolean' } },
+      options: {
+        json: { type: 'boolean' },
+        csv: { type: 'boolean' },
+        assignment: { type: 'string', multiple: true },
+      },
       allowPositionals: true,
     });
     if (positionals.length === 0) throw new UsageError('Give at least one session file.');
-    return runVerify(positionals, values.csv ? 'csv' : values.json ? 'json' : 'table');
+    const known = assignmentsFromLinks(values.assignment ?? []);
+    return runVerify(positionals, values.csv ? 'csv' : values.json ? 'json' : 'table', known);
   }
   if (first === 'demo') {
     const { values } = parseArgs({

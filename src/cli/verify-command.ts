@@ -1,11 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { Assignment } from '../engine/assignment.ts';
 import { classRow, refusedRow, type ClassRow } from '../engine/class-row.ts';
+import { readAssignmentLink } from '../schema/assignment-link.ts';
 import { classCsv } from '../schema/class-report.ts';
 import { parseSessionFile } from '../schema/session-file.ts';
+import { UsageError } from './usage-error.ts';
 
-/** One file's row: the class page's verifier, fed from the disk instead of a dropped file. */
-export async function verifyPath(path: string): Promise<ClassRow> {
+/**
+ * One file's row: the class page's verifier, fed from the disk instead of a dropped file, with
+ * the assignments given by `--assignment` as the teacher's copies.
+ */
+export async function verifyPath(
+  path: string,
+  known: readonly Assignment[] = [],
+): Promise<ClassRow> {
   const file = basename(path);
   let text: string;
   try {
@@ -16,21 +25,45 @@ export async function verifyPath(path: string): Promise<ClassRow> {
       `cannot read: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  return classRow(file, parseSessionFile(text));
+  return classRow(file, parseSessionFile(text), known);
 }
 
-/** "week-1: follows", or "week-1: differs: …", or empty when the file names no assignment. */
+/** The assignments of `--assignment` links, read as the class page reads a pasted one. */
+export function assignmentsFromLinks(links: readonly string[]): Assignment[] {
+  const out: Assignment[] = [];
+  for (const link of links) {
+    const read = readAssignmentLink(link);
+    if (read.type === 'none')
+      throw new UsageError(`--assignment: "${link.slice(0, 80)}" is not an assignment link.`);
+    if (read.type === 'refused') throw new UsageError(`--assignment: ${read.reason}`);
+    if (out.some((a) => a.id === read.assignment.id))
+      throw new UsageError(`--assignment: the assignment ${read.assignment.id} is given twice.`);
+    out.push(read.assignment);
+  }
+  return out;
+}
+
+/**
+ * "week-1: follows", "week-1: differs: …", "week-1: not known here…", or empty when the file
+ * names no assignment.
+ */
 function assignmentCell(r: ClassRow): string {
-  if (r.followsAssignment === null) return '';
+  if (r.assignment === '') return '';
+  if (r.followsAssignment === null)
+    return `${r.assignment}: not known here; give its link with --assignment to check it`;
   return `${r.assignment}: ${r.followsAssignment ? 'follows' : `differs: ${r.assignmentReason}`}`;
 }
 
 export type VerifyFormat = 'table' | 'json' | 'csv';
 
 /** Replays each file and prints a table sorted by return; exit 1 if any is not verified. */
-export async function runVerify(paths: readonly string[], format: VerifyFormat): Promise<number> {
+export async function runVerify(
+  paths: readonly string[],
+  format: VerifyFormat,
+  known: readonly Assignment[] = [],
+): Promise<number> {
   const rows: ClassRow[] = [];
-  for (const path of paths) rows.push(await verifyPath(path));
+  for (const path of paths) rows.push(await verifyPath(path, known));
   rows.sort((a, b) => Number(b.returnPct ?? -Infinity) - Number(a.returnPct ?? -Infinity));
   if (format === 'json') process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   else if (format === 'csv') process.stdout.write(classCsv(rows));

@@ -47,14 +47,39 @@ export function assignmentOpening(a: Assignment): Command[] {
   return [{ type: 'deposit', amount: a.cash }];
 }
 
+/** What the class page says of a file that names an assignment this device does not know. */
+export const UNKNOWN_ASSIGNMENT_REASON =
+  'Assignment not known on this device; paste its link to check it.';
+
 /**
- * How a file departs from the assignment it names, one sentence each; empty when it follows it
- * (or names none). The file's own record of the assignment is what it is checked against.
+ * How a file stands against the assignment it names, checked against the teacher's own copy
+ * (`known`), never against the file's record of it, which anyone can edit with the rest:
+ * `none` when it names none, `unknown` when no copy here has its id, else the problems found.
  */
-export function assignmentProblems(file: SessionFile): string[] {
-  const a = file.meta.assignment;
-  if (!a) return [];
+export type AssignmentCheck =
+  | { readonly type: 'none' }
+  | { readonly type: 'unknown'; readonly id: string; readonly title: string }
+  | { readonly type: 'checked'; readonly reference: Assignment; readonly problems: string[] };
+
+/** Finds the teacher's copy of the assignment a file names and checks the file against it. */
+export function checkAssignment(file: SessionFile, known: readonly Assignment[]): AssignmentCheck {
+  const named = file.meta.assignment;
+  if (!named) return { type: 'none' };
+  const reference = known.find((a) => a.id === named.id);
+  if (!reference) return { type: 'unknown', id: named.id, title: named.title };
+  return { type: 'checked', reference, problems: assignmentProblems(file, reference) };
+}
+
+/**
+ * How a file departs from the teacher's copy of its assignment, one sentence each; empty when it
+ * follows it. A record in the file that differs from the copy comes first: that is an edit.
+ */
+export function assignmentProblems(file: SessionFile, a: Assignment): string[] {
   const problems: string[] = [];
+  const record = file.meta.assignment;
+  const changed = record ? recordChanges(record, a) : [];
+  if (changed.length > 0)
+    problems.push(`its copy of the assignment was changed: ${changed.join(', ')}`);
   if (file.seed !== a.seed) problems.push(`seed "${file.seed}" (the assignment's: "${a.seed}")`);
   for (const line of differingPaths(file.config, assignmentConfig(a), 'the assignment'))
     problems.push(line);
@@ -66,4 +91,31 @@ export function assignmentProblems(file: SessionFile): string[] {
     if (command.type === 'set-tier')
       problems.push(`changes its tier to ${command.tier} (the assignment sets ${a.tier})`);
   return problems;
+}
+
+/** Each field of a file's record of its assignment that differs from the teacher's copy. */
+function recordChanges(record: Assignment, teacher: Assignment): string[] {
+  const show: { [K in keyof Assignment]-?: (a: Assignment) => string } = {
+    id: (a) => a.id,
+    title: (a) => JSON.stringify(a.title),
+    seed: (a) => JSON.stringify(a.seed),
+    start: (a) => utcTime(a.start),
+    days: (a) => String(a.days),
+    cash: (a) => `$${a.cash}`,
+    tier: (a) => a.tier,
+    coins: (a) => a.coins.join(', '),
+    deadline: (a) => (a.deadline === undefined ? 'none' : utcTime(a.deadline)),
+  };
+  const out: string[] = [];
+  for (const [field, format] of Object.entries(show) as [keyof Assignment, typeof show.id][]) {
+    const mine = format(record);
+    const theirs = format(teacher);
+    if (mine !== theirs) out.push(`${field} ${mine} (the teacher's: ${theirs})`);
+  }
+  return out;
+}
+
+/** A simulated time as "2026-03-06 12:00 UTC". */
+function utcTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -6,7 +6,7 @@ import type { Result } from './result.ts';
 import type { SessionFile } from './session-file.ts';
 import { replayLog, Session, stateHash } from './session.ts';
 import { verifyFile } from './file-verdict.ts';
-import { assignmentProblems } from './assignment.ts';
+import { checkAssignment, UNKNOWN_ASSIGNMENT_REASON, type Assignment } from './assignment.ts';
 
 /** What checking a file found: it replays to its hash, to another hash, or not at all. */
 export type ClassVerdict = 'verified' | 'modified' | 'refused';
@@ -38,9 +38,12 @@ export interface ClassRow {
   /** The assignment the file names (its id and title), or empty. */
   readonly assignment: string;
   readonly assignmentTitle: string;
-  /** Whether the file keeps to its assignment's seed and settings; null when it names none. */
+  /**
+   * Whether the file keeps to the seed and settings of the teacher's copy of its assignment;
+   * null when it names none, or one this device does not know (then `assignment` is set).
+   */
   readonly followsAssignment: boolean | null;
-  /** How it departs from its assignment; empty when it follows it. */
+  /** How it departs from its assignment, or that the assignment is not known; empty if it follows. */
   readonly assignmentReason: string;
 }
 
@@ -61,10 +64,15 @@ export const replayAtOnce: ReplayRunner = (session, commands, endTime) => {
   return Promise.resolve(replayed);
 };
 
-/** The row of a file that could not be read or parsed. */
-export function refusedRow(file: string, reason: string, parsed?: SessionFile): ClassRow {
+/** The row of a file that could not be read, parsed or replayed. */
+export function refusedRow(
+  file: string,
+  reason: string,
+  parsed?: SessionFile,
+  known: readonly Assignment[] = [],
+): ClassRow {
   return {
-    ...assignmentColumns(parsed),
+    ...assignmentColumns(parsed, known),
     file,
     name: parsed?.meta.name ?? '',
     author: parsed?.meta.author ?? '',
@@ -81,12 +89,14 @@ export function refusedRow(file: string, reason: string, parsed?: SessionFile): 
 }
 
 /**
- * Verifies one parsed session file: replays it from its seed and compares the state hash. The
- * class page and `sim verify` both call this with `parseSessionFile`'s result, so they agree.
+ * Verifies one parsed session file: replays it from its seed and compares the state hash, and
+ * checks it against the teacher's copy of its assignment among `known`. The class page and
+ * `sim verify` both call this with `parseSessionFile`'s result, so they agree.
  */
 export async function classRow(
   file: string,
   parsed: Result<SessionFile>,
+  known: readonly Assignment[] = [],
   run: ReplayRunner = replayAtOnce,
 ): Promise<ClassRow> {
   if (!parsed.ok) return refusedRow(file, parsed.message);
@@ -94,7 +104,7 @@ export async function classRow(
   const session = Session.create(f.seed, f.config);
   const counts = watch(session);
   const replayed = await run(session, f.commands, f.endTime);
-  if (!replayed.ok) return refusedRow(file, replayed.message, f);
+  if (!replayed.ok) return refusedRow(file, replayed.message, f, known);
   const snapshot = session.snapshot();
   const hash = await stateHash(snapshot);
   const equity = new Dec(session.view().equity);
@@ -104,7 +114,7 @@ export async function classRow(
   const { depth } = drawdown(curveReturns(curve).index, curve.intervalMs);
   const { verdict, reason } = verifyFile(f, hash);
   return {
-    ...assignmentColumns(f),
+    ...assignmentColumns(f, known),
     file,
     name: f.meta.name,
     author: f.meta.author ?? '',
@@ -121,21 +131,36 @@ export async function classRow(
   };
 }
 
-/** The assignment a file names and whether it keeps to it, in the row's four columns. */
+/** The assignment a file names and whether it keeps to the teacher's copy, in four columns. */
 function assignmentColumns(
   file: SessionFile | undefined,
+  known: readonly Assignment[],
 ): Pick<ClassRow, 'assignment' | 'assignmentTitle' | 'followsAssignment' | 'assignmentReason'> {
-  const a = file?.meta.assignment;
-  if (!file || !a)
-    return { assignment: '', assignmentTitle: '', followsAssignment: null, assignmentReason: '' };
-  const problems = assignmentProblems(file);
-  return {
-    assignment: a.id,
-    assignmentTitle: a.title,
-    followsAssignment: problems.length === 0,
-    assignmentReason:
-      problems.length === 0 ? '' : `It does not follow its assignment: ${problems.join('; ')}.`,
-  };
+  const check = file ? checkAssignment(file, known) : ({ type: 'none' } as const);
+  switch (check.type) {
+    case 'none':
+      return { assignment: '', assignmentTitle: '', followsAssignment: null, assignmentReason: '' };
+    case 'unknown':
+      return {
+        assignment: check.id,
+        assignmentTitle: check.title,
+        followsAssignment: null,
+        assignmentReason: UNKNOWN_ASSIGNMENT_REASON,
+      };
+    case 'checked': {
+      const { reference, problems } = check;
+      return {
+        assignment: reference.id,
+        // The teacher's title: the file's record of it may have been edited.
+        assignmentTitle: reference.title,
+        followsAssignment: problems.length === 0,
+        assignmentReason:
+          problems.length === 0 ? '' : `It does not follow its assignment: ${problems.join('; ')}.`,
+      };
+    }
+    default:
+      return check satisfies never;
+  }
 }
 
 /** A fraction as a percentage to two places, canonical (no trailing zeros, no negative zero). */

@@ -1,4 +1,5 @@
 import { classRow, refusedRow, type ClassRow } from '../engine/class-row.ts';
+import { knownAssignmentsSchema } from '../schema/known-assignments.ts';
 import { parseSessionFile } from '../schema/session-file.ts';
 import { replayStepwise } from './replay-stepwise.ts';
 import { throttled } from './throttle.ts';
@@ -9,14 +10,21 @@ import { throttled } from './throttle.ts';
  * cancels by stopping the worker.
  */
 export class ClassService {
-  /** Reads, parses and replays one file; reports the replay's progress from 0 to 1. */
+  /**
+   * Reads, parses and replays one file, and checks it against the teacher's copies of
+   * assignments (`known`, as remembered on the page); reports the replay's progress from 0 to 1.
+   */
   async verify(
     fileName: unknown,
     file: unknown,
     onProgress?: (fraction: number) => unknown,
+    known: unknown = [],
   ): Promise<ClassRow> {
     const name = typeof fileName === 'string' ? fileName.slice(0, 255) : 'file';
     if (!(file instanceof Blob)) return refusedRow(name, 'The file could not be read.');
+    const assignments = knownAssignmentsSchema.safeParse(known);
+    if (!assignments.success)
+      return refusedRow(name, 'The assignments to check it against could not be read.');
     let text: string;
     try {
       text = await file.text();
@@ -24,7 +32,7 @@ export class ClassService {
       return refusedRow(name, `cannot read: ${error instanceof Error ? error.message : error}`);
     }
     const report = throttled(onProgress);
-    return classRow(name, parseSessionFile(text), (session, commands, endTime) =>
+    return classRow(name, parseSessionFile(text), assignments.data, (session, commands, endTime) =>
       replayStepwise(session, commands, endTime, {
         onProgress: (fraction) => report(fraction >= 1, fraction),
       }),

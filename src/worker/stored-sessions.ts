@@ -1,6 +1,7 @@
 import { defaultConfig, STARTING_CASH, type SessionConfig } from '../engine/config.ts';
 import type { Command } from '../engine/commands.ts';
 import type { Assignment } from '../engine/assignment.ts';
+import { TIERS } from '../engine/risk/tiers.ts';
 import { Session, stateHash } from '../engine/session.ts';
 import type { PowerTraderDb } from '../db/database.ts';
 import {
@@ -33,7 +34,11 @@ export async function unusedName(db: PowerTraderDb, name: string): Promise<strin
 
 export async function createDefaultSession(db: PowerTraderDb): Promise<SessionId> {
   const startTime = Math.floor(Date.now() / 1000) * 1000;
-  return createNewSession(db, 'My first session', defaultConfig(startTime));
+  // Moderate, as the new-session form preselects: a first session is not one without limits.
+  return createNewSession(db, 'My first session', {
+    ...defaultConfig(startTime),
+    risk: TIERS.moderate,
+  });
 }
 
 /** Stores a new session with its opening commands (a deposit by default), its clock running at 1×. */

@@ -14,7 +14,8 @@ const limitBuy = {
   side: 'buy',
   orderType: 'limit',
   quantity: '0.01',
-  limitPrice: '30000',
+  // Within Moderate's 10 % price band, so it rests: the first session has that tier.
+  limitPrice: '46000',
 } as const;
 
 describe('a resubmitted order id in a live session', () => {

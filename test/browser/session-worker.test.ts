@@ -40,7 +40,7 @@ describe('the session worker with real IndexedDB', () => {
     const dbName = freshDb();
     const tab = await openTab(dbName);
     const ack = acks.parse(
-      await tab.client.submit({ type: 'market-buy', symbol: 'BTC', quantity: '0.1' }),
+      await tab.client.submit({ type: 'market-buy', symbol: 'BTC', quantity: '0.01' }),
     );
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;
@@ -56,7 +56,7 @@ describe('the session worker with real IndexedDB', () => {
     const replayed = replay(row.seed, row.config, stored.commands);
     if (!replayed.ok) throw new Error(replayed.message);
     expect(replayed.value.view().positions.map((p) => [p.symbol, p.quantity])).toEqual([
-      ['BTC', '0.1'],
+      ['BTC', '0.01'],
     ]);
   });
 
@@ -87,8 +87,8 @@ describe('the session worker with real IndexedDB', () => {
   it('resumes a session to the same state hash, which a full replay of its log confirms', async () => {
     const dbName = freshDb();
     const first = await openTab(dbName);
-    await first.client.submit({ type: 'market-buy', symbol: 'BTC', quantity: '0.2' });
-    await first.client.submit({ type: 'market-sell', symbol: 'BTC', quantity: '0.05' });
+    await first.client.submit({ type: 'market-buy', symbol: 'BTC', quantity: '0.015' });
+    await first.client.submit({ type: 'market-sell', symbol: 'BTC', quantity: '0.005' });
     await first.client.setRunning(false);
     const before = await hashOf(first.client);
     await first.client.close();

@@ -52,10 +52,12 @@ test('a market and a limit order can be placed with the keyboard alone', async (
   await page.getByLabel('Order type').selectOption('limit');
   await page.getByLabel('Quantity (BTC)').focus();
   await page.keyboard.press('Control+A');
-  await page.keyboard.type('0.01');
+  // Within the first session's Moderate limits: the position stays under $1,000 and the limit
+  // within 10 % of the market.
+  await page.keyboard.type('0.005');
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Limit price (USD)')).toBeFocused();
-  await page.keyboard.type('40000');
+  await page.keyboard.type('46000');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('confirmation')).toContainText('is working');
 });

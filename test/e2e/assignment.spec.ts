@@ -1,5 +1,8 @@
-import type { Page } from '@playwright/test';
-import { buy, expect, exportSession, openApp, test } from './fixtures.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { buy, expect, exportSession, generateFiles, openApp, test } from './fixtures.ts';
 
 /** The teacher fills in the class page's assignment form and makes its link. */
 async function createAssignment(page: Page): Promise<string> {
@@ -25,15 +28,8 @@ async function createAssignment(page: Page): Promise<string> {
   return creator.getByTestId('assignment-link').inputValue();
 }
 
-test('an assignment link gives a student session whose export the class page recognizes', async ({
-  page,
-  browser,
-}) => {
-  await openApp(page);
-  const link = await createAssignment(page);
-  expect(link).toContain('#/sessions?v=1&assignment=');
-
-  // The student opens the link on another device.
+/** A student opens the link in a browser of their own, buys a little BTC and exports the file. */
+async function studentExport(browser: Browser, link: string): Promise<string> {
   const other = await browser.newContext();
   const student = await other.newPage();
   await student.goto(link);
@@ -55,10 +51,35 @@ test('an assignment link gives a student session whose export the class page rec
   );
   await student.getByTestId('market-BTC').click();
   await buy(student, '0.005');
-
   const text = await exportSession(student);
+  await other.close();
+  return text;
+}
+
+function jsonFile(name: string, text: string) {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+test('an assignment link gives a student session whose export the class page recognizes', async ({
+  page,
+  browser,
+}) => {
+  await openApp(page);
+  const link = await createAssignment(page);
+  expect(link).toContain('#/sessions?v=1&assignment=');
+  const id = new URLSearchParams(link.split('?')[1]).get('assignment')!;
+  // The teacher's copy is remembered on this device, and still there after a reload.
+  await page.reload();
+  const known = page.getByTestId('known-assignments');
+  await known.getByText('Assignments known on this device (1)').click();
+  await expect(known.getByTestId('known-assignment')).toContainText(
+    `“Week 1: two coins” (${id}): seed week1, $20,000.00, Moderate (2 %), BTC, ETH`,
+  );
+
+  const text = await studentExport(browser, link);
   const file = JSON.parse(text);
   expect(file.meta.assignment).toMatchObject({
+    id,
     title: 'Week 1: two coins',
     seed: 'week1',
     cash: '20000',
@@ -66,31 +87,92 @@ test('an assignment link gives a student session whose export the class page rec
     coins: ['BTC', 'ETH'],
   });
   expect(file.seed).toBe('week1');
-  await other.close();
 
-  // The teacher drops it, and a copy whose seed was changed, on the class page.
+  // A copy whose seed was changed by hand, and one changed in the file and its copy of the
+  // assignment alike, then replayed and resealed with the engine: that one verifies.
   const changed = text.replace('"seed": "week1",\n  "config"', '"seed": "lucky",\n  "config"');
   expect(changed).not.toBe(text);
-  await page.getByTestId('class-files').setInputFiles([
-    { name: 'ada.json', mimeType: 'application/json', buffer: Buffer.from(text) },
-    { name: 'ada-edited.json', mimeType: 'application/json', buffer: Buffer.from(changed) },
-  ]);
-  await expect(page.getByTestId('class-row')).toHaveCount(2, { timeout: 30_000 });
+  const dir = mkdtempSync(join(tmpdir(), 'assignment-'));
+  writeFileSync(join(dir, 'ada.json'), text);
+  const reseeded = generateFiles(
+    'test/fixtures/assignment/tamper.ts',
+    join(dir, 'ada.json'),
+    'lucky',
+  )('tampered.json');
+  expect(JSON.parse(reseeded).meta.assignment.seed).toBe('lucky');
+
+  // The teacher drops the three on the class page.
+  await page
+    .getByTestId('class-files')
+    .setInputFiles([
+      jsonFile('ada.json', text),
+      jsonFile('ada-edited.json', changed),
+      jsonFile('ada-reseeded.json', reseeded),
+    ]);
+  await expect(page.getByTestId('class-row')).toHaveCount(3, { timeout: 30_000 });
   const group = page.getByTestId('assignment-group');
   await expect(group).toHaveCount(1);
-  await expect(group).toContainText(
-    `Assignment “Week 1: two coins” (${file.meta.assignment.id}): 2 files, 1 follow it`,
+  await expect(group).toContainText(`Assignment “Week 1: two coins” (${id}): 3 files, 1 follow it`);
+  const row = (name: string) => page.getByTestId('class-row').filter({ hasText: name });
+  await expect(row('ada.json')).toHaveAttribute('data-verdict', 'verified');
+  await expect(row('ada.json').getByTestId('assignment-cell')).toHaveText('Follows the assignment');
+  const edited = row('ada-edited.json').getByTestId('assignment-cell');
+  await expect(edited).toContainText('Does not follow the assignment');
+  await expect(edited).toContainText('seed "lucky" (the assignment\'s: "week1")');
+  await expect(row('ada-reseeded.json')).toHaveAttribute('data-verdict', 'verified');
+  const reseededCell = row('ada-reseeded.json').getByTestId('assignment-cell');
+  await expect(reseededCell).toContainText('Does not follow the assignment');
+  await expect(reseededCell).toContainText(
+    'its copy of the assignment was changed: seed "lucky" (the teacher\'s: "week1")',
   );
-  const honest = page.getByTestId('class-row').filter({ hasText: 'ada.json' }).first();
-  await expect(honest).toHaveAttribute('data-verdict', 'verified');
-  await expect(honest.getByTestId('assignment-cell')).toHaveText('Follows the assignment');
-  const edited = page.getByTestId('class-row').filter({ hasText: 'ada-edited.json' });
-  await expect(edited.getByTestId('assignment-cell')).toContainText(
-    'Does not follow the assignment',
+});
+
+test('a file of an assignment this device does not know is not called "follows" until its link is pasted', async ({
+  page,
+  browser,
+}) => {
+  await openApp(page);
+  const link = await createAssignment(page);
+  const text = await studentExport(browser, link);
+
+  // Another teacher's browser: it never made this assignment.
+  const otherTeacher = await browser.newContext();
+  const teacher = await otherTeacher.newPage();
+  await openApp(teacher);
+  await teacher.getByRole('link', { name: 'Class' }).click();
+  await teacher.getByTestId('class-files').setInputFiles([jsonFile('ada.json', text)]);
+  const cell = teacher.getByTestId('class-row').getByTestId('assignment-cell');
+  await expect(cell).toContainText(
+    'Not checked Assignment not known on this device; paste its link to check it.',
+    { timeout: 30_000 },
   );
-  await expect(edited.getByTestId('assignment-cell')).toContainText(
-    'seed "lucky" (the assignment\'s: "week1")',
+  await expect(teacher.getByTestId('assignment-group')).toContainText(
+    'not known on this device; paste its link to check them',
   );
+
+  // A bad link is explained at the field and adds nothing; the real one checks the file again.
+  const known = teacher.getByTestId('known-assignments');
+  await known.getByText('Assignments known on this device (0)').click();
+  await known.getByLabel('Assignment link').fill(link.replace('v=1', 'v=7'));
+  await known.getByRole('button', { name: 'Add assignment' }).click();
+  await expect(known.locator('#known-link-help')).toContainText('it is a version 7 link');
+  await expect(known.getByLabel('Assignment link')).toHaveAttribute('aria-invalid', 'true');
+  await known.getByLabel('Assignment link').fill(link);
+  await known.getByRole('button', { name: 'Add assignment' }).click();
+  await expect(known.getByRole('status')).toContainText('Added “Week 1: two coins”');
+  await expect(cell).toHaveText('Follows the assignment', { timeout: 30_000 });
+
+  // Damaged storage is ignored with a note, never a crash.
+  await teacher.evaluate(() => localStorage.setItem('powertrader:assignments', '{"type":'));
+  await teacher.reload();
+  await expect(teacher.getByTestId('known-assignments')).toContainText(
+    'Assignments known on this device (0)',
+  );
+  await teacher.getByText('Assignments known on this device (0)').click();
+  await expect(teacher.getByTestId('known-note')).toContainText(
+    'could not be read, so they are ignored',
+  );
+  await otherTeacher.close();
 });
 
 test('a newer assignment link is refused with the reason', async ({ page }) => {

@@ -43,18 +43,28 @@ async function pick(page: Page, files: readonly ClassFile[]): Promise<void> {
 }
 
 let files: ClassFile[];
+/** The query of the teacher's "Week 10" link. */
+let week10: string;
 test.beforeAll(() => {
   // A simulated day each: long enough to trade, trip breakers and reject orders. Made by the
   // engine in node (tsx), as `sim demo --session-out` makes its files.
   const read = generateFiles('test/fixtures/class/generate.ts', '30', '24');
   const manifest = JSON.parse(read('manifest.json')) as Omit<ClassFile, 'text'>[];
   files = manifest.map((f) => ({ ...f, text: read(f.name) }));
+  week10 = read('week10-query.txt');
 });
 
 test('the class page checks 30 files in one pick, gives each its verdict and exports a CSV', async ({
   page,
 }) => {
   await openApp(page);
+  // The teacher pastes the link of "Week 10", so its files are checked against this copy.
+  await page.getByRole('link', { name: 'Class' }).click();
+  const known = page.getByTestId('known-assignments');
+  await known.getByText('Assignments known on this device').click();
+  await known.getByLabel('Assignment link').fill(`${page.url().split('#')[0]}#/sessions?${week10}`);
+  await known.getByRole('button', { name: 'Add assignment' }).click();
+  await expect(known.getByTestId('known-assignment')).toContainText('“Week 10” (week10)');
   await pick(page, files);
   await expect(page.getByTestId('class-elapsed')).toBeVisible({ timeout: 50_000 });
   const rows = page.getByTestId('class-row');
@@ -77,14 +87,14 @@ test('the class page checks 30 files in one pick, gives each its verdict and exp
   await expect(rows.filter({ hasText: '04-dara-truncated.json' })).toContainText(
     'This is not a JSON file',
   );
-  // Six files name the assignment "Week 10": three played it, three only claim it.
+  // Six files name the assignment "Week 10": three played it, three rewrote their copy of it.
   await expect(page.getByTestId('assignment-group')).toHaveText([
     'Assignment “Week 10” (week10): 6 files, 3 follow it',
     'No assignment: 24 files',
   ]);
   await expect(
     rows.filter({ hasText: '07-gus-wrong-assignment.json' }).getByTestId('assignment-cell'),
-  ).toContainText('Does not follow the assignment');
+  ).toContainText('its copy of the assignment was changed: seed "class-6"');
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -10,9 +10,9 @@ test('ten coins trade; the chart and the ticket follow the chosen one', async ({
   await expect(
     page.getByRole('img', { name: /ETH candlestick chart, last close \$\d/ }),
   ).toBeVisible({ timeout: 10_000 });
-  await page.getByLabel('Quantity (ETH)').fill('0.5');
+  await page.getByLabel('Quantity (ETH)').fill('0.3');
   await page.getByRole('button', { name: 'Buy' }).click();
-  await expect(page.getByTestId('confirmation')).toContainText('Bought 0.5 ETH');
+  await expect(page.getByTestId('confirmation')).toContainText('Bought 0.3 ETH');
   await expect(page.getByTestId('position-ETH')).toBeVisible();
 });
 

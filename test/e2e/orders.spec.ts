@@ -29,21 +29,22 @@ test('the demo opens five Moderate-sized positions that survive a reload', async
 test('a limit order rests in the open orders, can be amended and cancelled', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Order type').selectOption('limit');
-  await page.getByLabel('Quantity (BTC)').fill('0.02');
-  await page.getByLabel('Limit price (USD)').fill('40000.001');
+  // Within Moderate's limits: $690 of BTC, 8 % under the market (the band is 10 %).
+  await page.getByLabel('Quantity (BTC)').fill('0.015');
+  await page.getByLabel('Limit price (USD)').fill('46000.001');
   await expect(page.locator('#limit-help')).toHaveText(
     'Limit price has 3 decimals; BTC prices have 2.',
   );
   await expect(page.getByRole('button', { name: 'Buy BTC' })).toBeDisabled();
-  await page.getByLabel('Limit price (USD)').fill('40000');
+  await page.getByLabel('Limit price (USD)').fill('46000');
   await page.getByRole('button', { name: 'Buy BTC' }).click();
   await expect(page.getByTestId('confirmation')).toContainText('is working');
   const rows = page.getByTestId('open-orders').getByRole('row');
   await expect(rows).toHaveCount(2);
   await page.getByRole('button', { name: 'Amend' }).click();
-  await page.getByTestId('open-orders').getByLabel('Price').fill('39000');
+  await page.getByTestId('open-orders').getByLabel('Price').fill('45500');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(rows.nth(1)).toContainText('limit $39,000.00');
+  await expect(rows.nth(1)).toContainText('limit $45,500.00');
   await page.getByRole('button', { name: /Cancel order/ }).click();
   await expect(page.getByText('No open orders.')).toBeVisible();
   await page.getByRole('tab', { name: 'History' }).click();
@@ -70,9 +71,9 @@ test('a bracket buy shows its take-profit and stop-loss; a refused sell says why
     'You have 0 BTC free to sell; you cannot sell 0.01.',
   );
   await page.getByTestId('market-ETH').click();
-  await buy(page, '0.5', 'ETH');
+  await buy(page, '0.3', 'ETH');
   await page.getByRole('tab', { name: 'Fills' }).click();
-  await expect(page.getByTestId('fills')).toContainText('0.5 ETH');
+  await expect(page.getByTestId('fills')).toContainText('0.3 ETH');
 });
 
 test('a Moderate session refuses an oversized buy at the field; the kill switch halts buys until reset', async ({

@@ -3,9 +3,9 @@ import { buy, expect, openApp, test } from './fixtures.ts';
 test('a position survives a reload, with the same state hash', async ({ page }) => {
   await openApp(page);
   await expect(page.getByTestId('no-positions')).toBeVisible();
-  await buy(page, '0.25');
+  await buy(page, '0.015');
   await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
-    '0.25',
+    '0.015',
   );
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
@@ -17,7 +17,7 @@ test('a position survives a reload, with the same state hash', async ({ page }) 
 
   await page.reload();
   await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
-    '0.25',
+    '0.015',
   );
   await page.getByRole('button', { name: 'Show state hash' }).click();
   await expect(page.getByTestId('state-hash')).toHaveText(hash!);
@@ -31,6 +31,11 @@ test('an invalid quantity is explained at the field and cannot be sent', async (
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('button', { name: 'Buy' })).toBeDisabled();
 
+  // Under Moderate the position limit would answer first: cash is checked in a session without one.
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  await page.getByLabel('Risk tier').selectOption('none');
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByRole('link', { name: 'Trade' }).click();
   await field.fill('1000');
   await page.getByRole('button', { name: 'Buy' }).click();
   await expect(page.locator('#quantity-help')).toContainText('you have $50,000.00 free in cash');

@@ -6,7 +6,7 @@ test('a session exported on one device imports, replays and verifies on another'
   browser,
 }) => {
   await openApp(page);
-  await buy(page, '0.1');
+  await buy(page, '0.01');
   const text = await exportSession(page);
   const file = JSON.parse(text);
   expect(file).toMatchObject({ type: 'powertrader.session', version: 2, meta: { author: 'Ada' } });
@@ -24,7 +24,7 @@ test('a session exported on one device imports, replays and verifies on another'
   ).toBeVisible();
   await device.getByRole('link', { name: 'Trade' }).click();
   await expect(device.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
-    '0.1',
+    '0.01',
   );
 
   // The imported session opens paused where the file ended: exporting it again gives the same bytes.
@@ -35,9 +35,9 @@ test('a session exported on one device imports, replays and verifies on another'
 
 test('an edited file is flagged as modified and kept only as a labelled copy', async ({ page }) => {
   await openApp(page);
-  await buy(page, '0.1');
+  await buy(page, '0.01');
   const text = await exportSession(page);
-  const edited = text.replace('"quantity": "0.1"', '"quantity": "0.2"');
+  const edited = text.replace('"quantity": "0.01"', '"quantity": "0.005"');
   expect(edited).not.toBe(text);
   await importText(page, 'edited.json', edited);
   await expect(page.getByTestId('import-verdict')).toContainText('Modified');
@@ -101,7 +101,7 @@ test('sessions can be created, renamed with a checked name, duplicated and delet
 
 test('trades download as CSV and the portfolio as a JSON summary', async ({ page }) => {
   await openApp(page);
-  await buy(page, '0.1');
+  await buy(page, '0.01');
   await page.getByRole('link', { name: 'Sessions' }).click();
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
@@ -112,7 +112,7 @@ test('trades download as CSV and the portfolio as a JSON summary', async ({ page
     'time,order,side,symbol,quantity,price,notional,fee,liquidity,slippage,realized_pnl',
   );
   expect(lines[1]).toMatch(
-    /^\d{4}-\d\d-\d\dT[\d:.]+Z,[^,]+,buy,BTC,0\.1,\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?,taker,-?\d+(\.\d+)?,0$/,
+    /^\d{4}-\d\d-\d\dT[\d:.]+Z,[^,]+,buy,BTC,0\.01,\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?,taker,-?\d+(\.\d+)?,0$/,
   );
   const [json] = await Promise.all([
     page.waitForEvent('download'),
@@ -120,5 +120,5 @@ test('trades download as CSV and the portfolio as a JSON summary', async ({ page
   ]);
   const summary = JSON.parse(await readFile((await json.path())!, 'utf8'));
   expect(summary).toMatchObject({ type: 'powertrader.portfolio', version: 1, fills: 1 });
-  expect(summary.positions[0]).toMatchObject({ symbol: 'BTC', quantity: '0.1' });
+  expect(summary.positions[0]).toMatchObject({ symbol: 'BTC', quantity: '0.01' });
 });

@@ -28,8 +28,8 @@ test('with storage full the app opens read-only, refuses trades, still exports, 
 }) => {
   test.setTimeout(120_000);
   await openApp(page);
-  await buy(page, '0.1');
-  await buy(page, '0.2');
+  await buy(page, '0.005');
+  await buy(page, '0.01');
   const origin = new URL(baseURL!).origin;
   const cdp = await page.context().newCDPSession(page);
   const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
@@ -41,7 +41,7 @@ test('with storage full the app opens read-only, refuses trades, still exports, 
     .poll(() => scratchWrite(page), { timeout: 50_000, intervals: [2000] })
     .toBe('QuotaExceededError');
   // A trade in the session already open is refused, and the refusal says how to make room.
-  await page.getByLabel('Quantity (BTC)').fill('0.05');
+  await page.getByLabel('Quantity (BTC)').fill('0.002');
   await page.getByRole('button', { name: 'Buy BTC' }).click();
   await expect(page.getByText('could not be saved')).toContainText(
     'Export and delete old sessions on the Sessions page',
@@ -52,10 +52,12 @@ test('with storage full the app opens read-only, refuses trades, still exports, 
   await expect(page.getByTestId('storage-full-banner')).toContainText(
     'Export and delete old sessions on the Sessions page, or free space on this device; nothing was lost.',
   );
-  await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText('0.3');
+  await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
+    '0.015',
+  );
 
   await page.getByLabel('Order type').selectOption('market');
-  await page.getByLabel('Quantity (BTC)').fill('0.05');
+  await page.getByLabel('Quantity (BTC)').fill('0.002');
   await page.getByRole('button', { name: 'Buy BTC' }).click();
   await expect(
     page.getByText('Storage on this device is full, so this session is read-only'),
@@ -72,8 +74,8 @@ test('with storage full the app opens read-only, refuses trades, still exports, 
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   await openApp(page);
   await expect(page.getByTestId('storage-full-banner')).toHaveCount(0);
-  await buy(page, '0.05');
+  await buy(page, '0.002');
   await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
-    '0.35',
+    '0.017',
   );
 });

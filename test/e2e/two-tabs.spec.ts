@@ -5,7 +5,7 @@ test('a second tab follows without writing, and can take over safely', async ({
   context,
 }) => {
   await openApp(page);
-  await buy(page, '0.1');
+  await buy(page, '0.01');
   const commands = () => page.getByTestId('command-count');
   await expect(commands()).toContainText('2 commands');
 
@@ -15,7 +15,7 @@ test('a second tab follows without writing, and can take over safely', async ({
   await expect(second.getByRole('button', { name: 'Buy' })).toBeDisabled();
   await expect(second.getByRole('button', { name: 'Deposit' })).toBeDisabled();
   await expect(second.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
-    '0.1',
+    '0.01',
   );
 
   await second.getByRole('button', { name: 'Take over here' }).click();
@@ -23,11 +23,13 @@ test('a second tab follows without writing, and can take over safely', async ({
   await expect(page.getByTestId('follower-banner')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Buy' })).toBeDisabled();
 
-  await buy(second, '0.2');
+  await buy(second, '0.005');
   await expect(second.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
-    '0.3',
+    '0.015',
   );
   // The first tab, now a follower, sees the new writer's trade.
-  await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText('0.3');
+  await expect(page.getByTestId('position-BTC').getByTestId('position-quantity')).toHaveText(
+    '0.015',
+  );
   await expect(commands()).toContainText('3 commands');
 });

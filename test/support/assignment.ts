@@ -22,13 +22,15 @@ export const WEEK1: Assignment = {
 /**
  * A student's exported file, made as the app makes it: the assignment's config and opening, then
  * `later` commands an hour apart (only accepted ones logged). `change` edits the file afterwards
- * and reseals it, as anyone can.
+ * and replays and reseals it, as anyone can: its seed, config and its record of the assignment
+ * (`record`, which also sets the opening's cash).
  */
 export async function studentFile(
   a: Assignment,
   later: readonly Command[],
-  change: { seed?: string; config?: SessionConfig } = {},
+  change: { seed?: string; config?: SessionConfig; record?: Assignment } = {},
 ): Promise<string> {
+  const record = change.record ?? a;
   const seed = change.seed ?? a.seed;
   const config = change.config ?? assignmentConfig(a);
   const session = Session.create(seed, config);
@@ -36,7 +38,7 @@ export async function studentFile(
   const run = (command: Command) => {
     if (session.apply(command).ok) commands.push({ at: session.time, command });
   };
-  assignmentOpening(a).forEach(run);
+  assignmentOpening(record).forEach(run);
   for (const command of later) {
     session.advanceTo(session.time + 3_600_000);
     run(command);
@@ -51,7 +53,7 @@ export async function studentFile(
         author: 'Ada',
         createdAt: '2026-03-02T08:00:00.000Z',
         appVersion: '0.1.0',
-        assignment: a,
+        assignment: record,
       },
       seed,
       config,

@@ -184,8 +184,9 @@ const SMOKES: Smoke[] = [
       const app = await open();
       await app.start();
       await app.act('the order type', 'select', 'Order type', 'limit');
-      await app.act('the quantity field', 'fill', 'Quantity (BTC)', '0.02');
-      await app.act('the limit price field', 'fill', 'Limit price (USD)', '40000');
+      // Within the first session's Moderate limits: under $1,000, within 10 % of the market.
+      await app.act('the quantity field', 'fill', 'Quantity (BTC)', '0.015');
+      await app.act('the limit price field', 'fill', 'Limit price (USD)', '46000');
       await app.act('the "Buy BTC" button', 'clickButton', 'Buy BTC');
       await app.until('"is working" in the confirmation', async () =>
         (await app.call('testIdText', 'confirmation'))?.includes('is working'),
@@ -194,7 +195,7 @@ const SMOKES: Smoke[] = [
         const found = await app.call('rowsOf', 'open-orders');
         return found.length === 2 ? found : null;
       });
-      if (!rows[1]!.includes('limit $40,000.00')) throw new Error(`The order row is: ${rows[1]}`);
+      if (!rows[1]!.includes('limit $46,000.00')) throw new Error(`The order row is: ${rows[1]}`);
       await app.act('the "Cancel order" button', 'clickButton', 'Cancel order', false);
       await app.until('"No open orders."', async () =>
         (await app.call('pageText')).includes('No open orders.'),
@@ -203,7 +204,7 @@ const SMOKES: Smoke[] = [
       await app.until('"Cancelled by you." in the history', async () =>
         (await app.call('pageText')).includes('Cancelled by you.'),
       );
-      return 'a limit $40,000.00 buy of 0.02 BTC rested, then was cancelled by you';
+      return 'a limit $46,000.00 buy of 0.015 BTC rested, then was cancelled by you';
     },
   },
   {
@@ -211,7 +212,7 @@ const SMOKES: Smoke[] = [
     run: async (open) => {
       const first = await open();
       await first.start();
-      await first.buy('0.1');
+      await first.buy('0.01');
       const text = await first.exportSession();
       const file = JSON.parse(text) as {
         type: string;
@@ -238,9 +239,9 @@ const SMOKES: Smoke[] = [
       );
       await device.act('the Trade link', 'clickLink', 'Trade');
       await device.until(
-        'the imported 0.1 BTC position',
+        'the imported 0.01 BTC position',
         async () =>
-          (await device.call('testIdText', 'position-quantity', 'position-BTC')) === '0.1',
+          (await device.call('testIdText', 'position-quantity', 'position-BTC')) === '0.01',
       );
       const again = await device.exportSession();
       if (again !== text) throw new Error('Exporting the imported session gave other bytes.');

@@ -4,6 +4,7 @@ import {
   type AssignmentField,
   type AssignmentForm,
 } from '../../schema/assignment-form.ts';
+import type { KnownAssignments } from './known-assignments.svelte.ts';
 
 /** A short random id: 8 lowercase letters and digits. */
 function newAssignmentId(): string {
@@ -26,7 +27,8 @@ function blankForm(): AssignmentForm {
 
 /**
  * The teacher's assignment form on the class page: checked as typed, and turned into a link a
- * student opens to get a session with exactly these settings.
+ * student opens to get a session with exactly these settings. Each one made is remembered on
+ * this device: it is the copy the students' files are checked against.
  */
 export class AssignmentDraft {
   form = $state<AssignmentForm>(blankForm());
@@ -36,6 +38,8 @@ export class AssignmentDraft {
   copied = $state<string | null>(null);
   private id = newAssignmentId();
   readonly parsed = $derived(parseAssignmentForm(this.form, this.id));
+
+  constructor(private readonly known: KnownAssignments) {}
 
   /** The message for a field, once the teacher has tried to make a link. */
   error(field: AssignmentField): string | undefined {
@@ -57,6 +61,8 @@ export class AssignmentDraft {
       return;
     }
     this.link = `${location.href.split('#')[0]}#/sessions?${assignmentQuery(parsed.value)}`;
+    // A fresh random id is never known yet, so this cannot be refused.
+    this.known.remember(parsed.value);
     this.id = newAssignmentId();
   }
 

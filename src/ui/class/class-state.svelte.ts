@@ -5,6 +5,7 @@ import { download } from '../download.ts';
 import { keepSessionFile } from '../keep-file.ts';
 import type { SessionState } from '../session-state.svelte.ts';
 import { groupByAssignment, sortRows, type ColumnKey, type SortDirection } from './class-table.ts';
+import type { KnownAssignments } from './known-assignments.svelte.ts';
 
 /** One checked file: its row, and the file itself in case the teacher keeps it. */
 export interface ClassEntry {
@@ -46,13 +47,27 @@ export class ClassState {
 
   private stops: (() => void)[] = [];
   private cancelRun: (() => void) | null = null;
+  /** The files of the last batch, to check again once the teacher adds an assignment. */
+  private lastFiles: readonly File[] = [];
 
-  constructor(private readonly session: SessionState) {}
+  constructor(
+    private readonly session: SessionState,
+    private readonly known: KnownAssignments,
+  ) {}
+
+  /** Checks the last batch again (after an assignment was added), if it names that assignment. */
+  async recheck(assignmentId: string): Promise<void> {
+    if (this.entries.some((e) => e.row.assignment === assignmentId))
+      await this.verify(this.lastFiles);
+  }
 
   /** Checks a batch of dropped or chosen files, replacing the table. */
   async verify(chosen: readonly File[]): Promise<void> {
     if (this.running || chosen.length === 0) return;
     const files = chosen.slice(0, CLASS_MAX_FILES);
+    this.lastFiles = files;
+    // The teacher's copies as they are now; plain objects, so they cross to the workers.
+    const known = [...this.known.list];
     this.message =
       chosen.length > CLASS_MAX_FILES
         ? `Only the first ${CLASS_MAX_FILES} of ${chosen.length} files are checked.`
@@ -90,7 +105,7 @@ export class ClassState {
             const id = next++;
             const file = files[id]!;
             const outcome = await Promise.race([
-              client.verify(file.name, file, onProgress),
+              client.verify(file.name, file, onProgress, known),
               stopped,
             ]);
             if (outcome === 'cancelled') return;

@@ -62,6 +62,8 @@ export interface AssignmentGroup<T> {
   readonly title: string;
   readonly entries: readonly T[];
   readonly following: number;
+  /** Whether this device has the teacher's copy of the assignment (its files were checked). */
+  readonly known: boolean;
 }
 
 /**
@@ -85,5 +87,6 @@ export function groupByAssignment<T extends { readonly row: ClassRow }>(
       title,
       entries,
       following: entries.filter((e) => e.row.followsAssignment === true).length,
+      known: entries.some((e) => e.row.followsAssignment !== null),
     }));
 }

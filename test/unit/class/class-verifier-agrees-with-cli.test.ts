@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyPath } from '../../../src/cli/verify-command.ts';
 import type { ClassRow } from '../../../src/engine/class-row.ts';
 import { ClassService } from '../../../src/worker/class-service.ts';
-import { classFiles, type ClassFile } from '../../fixtures/class/generate.ts';
+import { classFiles, WEEK10, type ClassFile } from '../../fixtures/class/generate.ts';
 
 describe('the class page and `sim verify` on the same 30 files', () => {
   let files: ClassFile[];
@@ -18,11 +18,12 @@ describe('the class page and `sim verify` on the same 30 files', () => {
     const service = new ClassService();
     fromCli = [];
     fromClass = [];
+    // The teacher's copy of Week 10: given by `--assignment` to the CLI, remembered on the page.
     for (const f of files) {
       writeFileSync(join(dir, f.name), f.text);
-      fromCli.push(await verifyPath(join(dir, f.name)));
+      fromCli.push(await verifyPath(join(dir, f.name), [WEEK10]));
       // The page hands the worker the dropped File; a Blob is what the worker reads.
-      fromClass.push(await service.verify(f.name, new Blob([f.text]), () => undefined));
+      fromClass.push(await service.verify(f.name, new Blob([f.text]), () => undefined, [WEEK10]));
     }
   }, 120_000);
 
@@ -49,18 +50,35 @@ describe('the class page and `sim verify` on the same 30 files', () => {
     expect(impossible.name).toBe('Week 10');
   });
 
-  it('group files by assignment and flag the one that names an assignment it did not follow', () => {
+  it('group files by assignment and flag those whose own copy of it was rewritten', () => {
     const named = fromClass.filter((r) => r.assignment === 'week10');
     expect(named.length).toBe(6);
     for (const [i, f] of files.entries()) {
       const row = fromClass[i]!;
       if (f.kind === 'follows-assignment') expect(row.followsAssignment, f.name).toBe(true);
       else if (f.kind === 'wrong-assignment') {
+        // The file agrees with its own record of the assignment, so it verifies; the teacher's
+        // copy shows the record was changed.
         expect(row.verdict, f.name).toBe('verified');
         expect(row.followsAssignment, f.name).toBe(false);
+        expect(row.assignmentReason).toContain(
+          'its copy of the assignment was changed: seed "class-',
+        );
         expect(row.assignmentReason).toContain('(the assignment\'s: "week-10")');
       } else expect(row.followsAssignment, f.name).toBeNull();
     }
+  });
+
+  it('agree that a file of an assignment neither knows is not known, not followed', async () => {
+    const f = files.find((file) => file.kind === 'follows-assignment')!;
+    const dir = mkdtempSync(join(tmpdir(), 'class-unknown-'));
+    writeFileSync(join(dir, f.name), f.text);
+    const fromPage = await new ClassService().verify(f.name, new Blob([f.text]));
+    expect(fromPage).toEqual(await verifyPath(join(dir, f.name)));
+    expect(fromPage).toMatchObject({ assignment: 'week10', followsAssignment: null });
+    expect(fromPage.assignmentReason).toBe(
+      'Assignment not known on this device; paste its link to check it.',
+    );
   });
 
   it('count rejected orders and breaker trips, which the final state does not keep', () => {
