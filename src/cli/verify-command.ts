@@ -1,31 +1,36 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Assignment } from '../engine/assignment.ts';
-import { classRow, refusedRow, type ClassRow } from '../engine/class-row.ts';
+import { classRows, type ClassInput } from '../engine/class-batch.ts';
+import type { ClassRow } from '../engine/class-row.ts';
+import { refuse } from '../engine/result.ts';
 import { readAssignmentLink } from '../schema/assignment-link.ts';
 import { classCsv } from '../schema/class-report.ts';
 import { parseSessionFile } from '../schema/session-file.ts';
 import { UsageError } from './usage-error.ts';
 
-/**
- * One file's row: the class page's verifier, fed from the disk instead of a dropped file, with
- * the assignments given by `--assignment` as the teacher's copies.
- */
-export async function verifyPath(
-  path: string,
-  known: readonly Assignment[] = [],
-): Promise<ClassRow> {
+/** A file on the disk, read and parsed as the class page reads a dropped one. */
+function readPath(path: string): ClassInput {
   const file = basename(path);
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    return { file, parsed: parseSessionFile(readFileSync(path, 'utf8')) };
   } catch (error) {
-    return refusedRow(
-      file,
-      `cannot read: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const message = `cannot read: ${error instanceof Error ? error.message : String(error)}`;
+    return { file, parsed: refuse('unreadable', message) };
   }
-  return classRow(file, parseSessionFile(text), known);
+}
+
+/**
+ * The files' rows, in their order: the class page's verifier, fed from the disk instead of
+ * dropped files, with the assignments given by `--assignment` as the teacher's copies.
+ */
+export async function verifyPaths(
+  paths: readonly string[],
+  known: readonly Assignment[] = [],
+): Promise<ClassRow[]> {
+  const rows = await classRows(paths.map(readPath), known);
+  if (!rows.ok) throw new Error('A replay without a pause cannot be cancelled.');
+  return rows.value;
 }
 
 /** The assignments of `--assignment` links, read as the class page reads a pasted one. */
@@ -62,8 +67,7 @@ export async function runVerify(
   format: VerifyFormat,
   known: readonly Assignment[] = [],
 ): Promise<number> {
-  const rows: ClassRow[] = [];
-  for (const path of paths) rows.push(await verifyPath(path, known));
+  const rows = await verifyPaths(paths, known);
   rows.sort((a, b) => Number(b.returnPct ?? -Infinity) - Number(a.returnPct ?? -Infinity));
   if (format === 'json') process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   else if (format === 'csv') process.stdout.write(classCsv(rows));

@@ -1,10 +1,8 @@
-import type { TimedCommand } from './commands.ts';
 import { canonical, Dec } from './decimal.ts';
 import type { EngineEvent } from './events.ts';
 import { curveReturns, drawdown } from './analytics/metrics.ts';
-import type { Result } from './result.ts';
 import type { SessionFile } from './session-file.ts';
-import { replayLog, Session, stateHash } from './session.ts';
+import { stateHash, type Session } from './session.ts';
 import { verifyFile } from './file-verdict.ts';
 import { checkAssignment, UNKNOWN_ASSIGNMENT_REASON, type Assignment } from './assignment.ts';
 
@@ -47,23 +45,6 @@ export interface ClassRow {
   readonly assignmentReason: string;
 }
 
-/**
- * Runs a fresh session through a file's log and on to its end time. The worker passes one that
- * yields between slices (so it can report progress and be cancelled); node runs it in one go.
- */
-export type ReplayRunner = (
-  session: Session,
-  commands: readonly TimedCommand[],
-  endTime: number,
-) => Promise<Result<Session>>;
-
-/** Replays a log under the live rules and runs the market on to `endTime` without a pause. */
-export const replayAtOnce: ReplayRunner = (session, commands, endTime) => {
-  const replayed = replayLog(session, commands);
-  if (replayed.ok) session.advanceTo(endTime);
-  return Promise.resolve(replayed);
-};
-
 /** The row of a file that could not be read, parsed or replayed. */
 export function refusedRow(
   file: string,
@@ -89,22 +70,16 @@ export function refusedRow(
 }
 
 /**
- * Verifies one parsed session file: replays it from its seed and compares the state hash, and
- * checks it against the teacher's copy of its assignment among `known`. The class page and
- * `sim verify` both call this with `parseSessionFile`'s result, so they agree.
+ * The row of a file whose log replayed: compares the state hash and checks the file against the
+ * teacher's copy of its assignment among `known`. `counts` are what `watch` saw during the replay.
  */
-export async function classRow(
+export async function replayedRow(
   file: string,
-  parsed: Result<SessionFile>,
-  known: readonly Assignment[] = [],
-  run: ReplayRunner = replayAtOnce,
+  f: SessionFile,
+  session: Session,
+  counts: EventCounts,
+  known: readonly Assignment[],
 ): Promise<ClassRow> {
-  if (!parsed.ok) return refusedRow(file, parsed.message);
-  const f = parsed.value;
-  const session = Session.create(f.seed, f.config);
-  const counts = watch(session);
-  const replayed = await run(session, f.commands, f.endTime);
-  if (!replayed.ok) return refusedRow(file, replayed.message, f, known);
   const snapshot = session.snapshot();
   const hash = await stateHash(snapshot);
   const equity = new Dec(session.view().equity);
@@ -168,13 +143,18 @@ function percent(fraction: Dec): string {
   return canonical(fraction.times(100).toDecimalPlaces(2));
 }
 
+/** What the final state does not keep: rejected orders and breaker trips. */
+export interface EventCounts {
+  refusedOrders: number;
+  breakerTrips: number;
+}
+
 /**
- * Counts what the final state does not keep: rejected orders and breaker trips. Events between
- * commands come through `onEvent`; a command's own events are returned by `apply`, which
- * `replayFrom` does not pass on, so `apply` is observed here rather than the fold copied.
+ * Counts rejected orders and breaker trips into `counts`. Events between commands come through
+ * `onEvent`; a command's own events are returned by `apply`, which `replayFrom` does not pass on,
+ * so `apply` is observed here rather than the fold copied.
  */
-function watch(session: Session): { refusedOrders: number; breakerTrips: number } {
-  const counts = { refusedOrders: 0, breakerTrips: 0 };
+export function watch(session: Session, counts: EventCounts): void {
   const count = (event: EngineEvent) => {
     if (event.type === 'order' && event.change === 'rejected') counts.refusedOrders++;
     else if (event.type === 'breaker' && event.breaker) counts.breakerTrips++;
@@ -186,5 +166,4 @@ function watch(session: Session): { refusedOrders: number; breakerTrips: number 
     if (outcome.ok) outcome.value.forEach(count);
     return outcome;
   };
-  return counts;
 }

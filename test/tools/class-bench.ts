@@ -2,14 +2,21 @@
 // `npm run bench` reports it; `npx tsx test/tools/class-bench.ts` runs it alone against a build
 // in dist/ (`npx vite build` first) and prints the one line.
 import type { Browser } from 'playwright';
-import { classFiles } from '../fixtures/class/generate.ts';
+import { classFiles, type ClassFileKind } from '../fixtures/class/generate.ts';
 
 const WEEK_HOURS = 168;
 
-/** Seconds from picking 30 one-week files to the last row, as the page itself measures it. */
-export async function classPageSeconds(browser: Browser, url: string): Promise<number> {
-  // Honest files: each replays in full, to its end (a broken one would stop early).
-  const files = (await classFiles(30, WEEK_HOURS, ['verified'])).map((f) => ({
+/**
+ * Seconds from picking 30 one-week files to the last row, as the page itself measures it: honest
+ * files, each replayed in full to its end (a broken one would stop early), all following one
+ * assignment (one seed) or each on its own seed.
+ */
+export async function classPageSeconds(
+  browser: Browser,
+  url: string,
+  kind: ClassFileKind & ('follows-assignment' | 'verified'),
+): Promise<number> {
+  const files = (await classFiles(30, WEEK_HOURS, [kind])).map((f) => ({
     name: f.name,
     mimeType: 'application/json',
     buffer: Buffer.from(f.text),
@@ -36,9 +43,16 @@ if (process.argv[1]?.endsWith('class-bench.ts')) {
     const warm = await browser.newPage();
     await openWhenReady(warm, preview.url);
     await warm.close();
-    const seconds = await classPageSeconds(browser, preview.url);
     const cores = await (await browser.newPage()).evaluate(() => navigator.hardwareConcurrency);
-    console.log(`ui.class-page-30x1week.${cores}-cores  ${seconds.toFixed(1)} s  budget <= 10 s`);
+    for (const [label, kind] of [
+      ['one-assignment', 'follows-assignment'],
+      ['30-seeds', 'verified'],
+    ] as const) {
+      const seconds = await classPageSeconds(browser, preview.url, kind);
+      console.log(
+        `ui.class-page-30x1week-${label}.${cores}-cores  ${seconds.toFixed(1)} s  budget <= 10 s`,
+      );
+    }
   } finally {
     await browser.close();
     preview.stop();

@@ -7,6 +7,9 @@ import type { SessionState } from '../session-state.svelte.ts';
 import { groupByAssignment, sortRows, type ColumnKey, type SortDirection } from './class-table.ts';
 import type { KnownAssignments } from './known-assignments.svelte.ts';
 
+/** Files a worker replays at once: their sessions are held in memory together. */
+const BATCH_MAX = 25;
+
 /** One checked file: its row, and the file itself in case the teacher keeps it. */
 export interface ClassEntry {
   readonly id: number;
@@ -19,7 +22,7 @@ export type KeepState =
   { readonly state: 'keeping' | 'kept' } | { readonly state: 'failed'; readonly message: string };
 
 /**
- * The class page: checks many session files in a pool of workers, one file per worker at a time,
+ * The class page: checks many session files in a pool of workers, a batch per worker at a time,
  * and holds the rows in memory only. Cancel stops the workers; nothing is ever stored unless the
  * teacher keeps a file, which goes through the same import as the Sessions page.
  */
@@ -86,8 +89,11 @@ export class ClassState {
         resolve('cancelled');
       };
     });
-    // One worker per core: each replays one file at a time, the page only collects rows.
+    // One worker per core, each replaying a batch of files at a time: files of one assignment
+    // in a batch share their market (see `classRows`), so a batch is a worker's share of the
+    // files, up to BATCH_MAX (sessions held at once).
     const size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8, files.length));
+    const batch = Math.min(BATCH_MAX, Math.ceil(files.length / size));
     const pool = Array.from({ length: size }, () => startClassWorker());
     this.stops = pool.map((w) => w.stop);
     const fractions = pool.map(() => 0);
@@ -97,22 +103,29 @@ export class ClassState {
     try {
       await Promise.all(
         pool.map(async ({ client }, w) => {
-          const onProgress = proxy((fraction: number) => {
-            fractions[w] = fraction;
-            show();
-          });
           while (next < files.length && !cancelled) {
-            const id = next++;
-            const file = files[id]!;
+            const first = next;
+            const chosen = files.slice(first, (next += batch));
+            const onProgress = proxy((fraction: number) => {
+              fractions[w] = fraction * chosen.length;
+              show();
+            });
             const outcome = await Promise.race([
-              client.verify(file.name, file, onProgress, known),
+              client.verifyBatch(
+                chosen.map((file) => ({ name: file.name, file })),
+                onProgress,
+                known,
+              ),
               stopped,
             ]);
             if (outcome === 'cancelled') return;
-            const row = classRowSchema.parse(outcome);
-            this.entries = [...this.entries, { id, row, file }];
+            const rows = outcome.map((row) => classRowSchema.parse(row));
+            this.entries = [
+              ...this.entries,
+              ...rows.map((row, i) => ({ id: first + i, row, file: chosen[i]! })),
+            ];
             fractions[w] = 0;
-            done++;
+            done += chosen.length;
             show();
           }
         }),

@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assignmentsFromLinks, verifyPath } from '../../../src/cli/verify-command.ts';
+import { assignmentsFromLinks, verifyPaths } from '../../../src/cli/verify-command.ts';
 import { UsageError } from '../../../src/cli/usage-error.ts';
 import { assignmentConfig, type Assignment } from '../../../src/engine/assignment.ts';
-import { classRow } from '../../../src/engine/class-row.ts';
+import { classRow } from '../../../src/engine/class-batch.ts';
 import { assignmentQuery } from '../../../src/schema/assignment-link.ts';
 import { parseSessionFile } from '../../../src/schema/session-file.ts';
 import { WEEK1, studentFile } from '../../support/assignment.ts';
@@ -112,16 +112,16 @@ describe('the class row of a file made under an assignment', () => {
       for (const [name, text] of Object.entries(texts)) {
         writeFileSync(join(dir, name), text);
         const fromPage = await classRow(name, parseSessionFile(text), known);
-        expect(await verifyPath(join(dir, name), known)).toEqual(fromPage);
+        expect((await verifyPaths([join(dir, name)], known))[0]!).toEqual(fromPage);
       }
     }
-    const edited = await verifyPath(join(dir, 'edited.json'), KNOWN);
+    const edited = (await verifyPaths([join(dir, 'edited.json')], KNOWN))[0]!;
     expect(edited.verdict).toBe('modified');
     expect(edited.followsAssignment).toBe(false);
-    const tampered = await verifyPath(join(dir, 'tampered-record.json'), KNOWN);
+    const tampered = (await verifyPaths([join(dir, 'tampered-record.json')], KNOWN))[0]!;
     expect(tampered).toMatchObject({ verdict: 'verified', followsAssignment: false });
     expect(tampered.assignmentReason).toContain('its copy of the assignment was changed: seed');
-    expect((await verifyPath(join(dir, 'follows.json'))).followsAssignment).toBeNull();
+    expect((await verifyPaths([join(dir, 'follows.json')]))[0]!.followsAssignment).toBeNull();
   });
 
   it('leaves the columns empty for a file that names none (here: removed, so not verified)', async () => {

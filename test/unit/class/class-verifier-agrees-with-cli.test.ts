@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyPath } from '../../../src/cli/verify-command.ts';
+import { verifyPaths } from '../../../src/cli/verify-command.ts';
 import type { ClassRow } from '../../../src/engine/class-row.ts';
 import { ClassService } from '../../../src/worker/class-service.ts';
 import { classFiles, WEEK10, type ClassFile } from '../../fixtures/class/generate.ts';
@@ -11,25 +11,35 @@ describe('the class page and `sim verify` on the same 30 files', () => {
   let files: ClassFile[];
   let fromCli: ClassRow[];
   let fromClass: ClassRow[];
+  let fromBatch: ClassRow[];
 
   beforeAll(async () => {
     files = await classFiles(30, 12);
     const dir = mkdtempSync(join(tmpdir(), 'class-'));
     const service = new ClassService();
-    fromCli = [];
     fromClass = [];
     // The teacher's copy of Week 10: given by `--assignment` to the CLI, remembered on the page.
     for (const f of files) {
       writeFileSync(join(dir, f.name), f.text);
-      fromCli.push(await verifyPath(join(dir, f.name), [WEEK10]));
       // The page hands the worker the dropped File; a Blob is what the worker reads.
       fromClass.push(await service.verify(f.name, new Blob([f.text]), () => undefined, [WEEK10]));
     }
+    // The CLI and the page's batches check all files at once, three of them on one market.
+    fromCli = await verifyPaths(
+      files.map((f) => join(dir, f.name)),
+      [WEEK10],
+    );
+    fromBatch = await service.verifyBatch(
+      files.map((f) => ({ name: f.name, file: new Blob([f.text]) })),
+      () => undefined,
+      [WEEK10],
+    );
   }, 120_000);
 
   it('give identical rows, file by file', () => {
     expect(fromClass).toHaveLength(30);
     expect(fromClass).toEqual(fromCli);
+    expect(fromBatch).toEqual(fromCli);
   });
 
   it('find every file the verdict it must get', () => {
@@ -74,7 +84,7 @@ describe('the class page and `sim verify` on the same 30 files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'class-unknown-'));
     writeFileSync(join(dir, f.name), f.text);
     const fromPage = await new ClassService().verify(f.name, new Blob([f.text]));
-    expect(fromPage).toEqual(await verifyPath(join(dir, f.name)));
+    expect(fromPage).toEqual((await verifyPaths([join(dir, f.name)]))[0]!);
     expect(fromPage).toMatchObject({ assignment: 'week10', followsAssignment: null });
     expect(fromPage.assignmentReason).toBe(
       'Assignment not known on this device; paste its link to check it.',
