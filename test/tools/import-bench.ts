@@ -1,8 +1,9 @@
-// Issue 18's import budgets: a 100,000-row candle CSV parsed (node), and, in Chromium against the
-// built app, the preview of a 10,000-command file and the Keep of a 200,000-command one.
+// Issue 18's import budgets: a 100,000-row candle CSV parsed (in node and in Chromium), and, in
+// Chromium against the built app, the preview of a 10,000-command file and the Keep of a 200,000-command one.
 // `npm run bench` reports them; `npx tsx test/tools/import-bench.ts` runs them alone against a
 // build in dist/ (`npx vite build` first) and prints the figures.
 import type { Browser, Page } from 'playwright';
+import type * as CandleCsv from '../../src/engine/market/candle-csv.ts';
 import { MAX_CANDLE_ROWS, parseCandleCsv } from '../../src/engine/market/candle-csv.ts';
 import { longSessionText } from '../fixtures/long-session/generate.ts';
 import { binanceRows } from '../support/binance-csv.ts';
@@ -18,6 +19,42 @@ export function candleCsvParseMs(): number {
     if (!parsed.ok) throw new Error(parsed.message);
   }
   return best;
+}
+
+/**
+ * Milliseconds to parse 100,000 headerless Binance rows in Chromium, best of three: the app's
+ * parser, bundled alone by Vite, run in a blank page (the app runs it in its worker, same V8).
+ */
+export async function candleCsvParseMsInChromium(browser: Browser): Promise<number> {
+  const { build } = await import('vite');
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      lib: { entry: 'src/engine/market/candle-csv.ts', formats: ['iife'], name: 'CandleCsv' },
+    },
+  });
+  const [bundle] = Array.isArray(output) ? output : [output];
+  if (!bundle || !('output' in bundle)) throw new Error('The parser did not bundle.');
+  const page = await browser.newPage();
+  try {
+    await page.addScriptTag({ content: bundle.output[0].code });
+    return await page.evaluate((text) => {
+      const { parseCandleCsv } = (globalThis as unknown as { CandleCsv: typeof CandleCsv })
+        .CandleCsv;
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const parsed = parseCandleCsv(text);
+        best = Math.min(best, performance.now() - t0);
+        if (!parsed.ok) throw new Error(parsed.message);
+      }
+      return best;
+    }, binanceRows(MAX_CANDLE_ROWS));
+  } finally {
+    await page.close();
+  }
 }
 
 /** Seconds from choosing a file on the Sessions page to its verdict on screen. */
@@ -68,6 +105,9 @@ if (process.argv[1]?.endsWith('import-bench.ts')) {
     const warm = await browser.newPage();
     await openWhenReady(warm, preview.url);
     await warm.close();
+    console.log(
+      `csv.parse-100k-rows.chromium ${(await candleCsvParseMsInChromium(browser)).toFixed(0)} ms`,
+    );
     console.log(await importSeconds(browser, preview.url));
   } finally {
     await browser.close();
