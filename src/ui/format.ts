@@ -13,13 +13,35 @@ function formatter(digits: number, extra: Intl.NumberFormatOptions = {}): Intl.N
     ...extra,
   });
 }
-// Kept for 0 to 4 decimals, each made on first use: making one costs milliseconds, and the
-// page's first script should not pay for those it does not show yet.
+// One per number of decimals, each made on first use and kept: making one costs about a
+// millisecond on a phone, and prices and quantities to 5–8 decimals are formatted many times a
+// second (a new one per call was a tenth of the Trade page's first seconds of work).
 const fixed: Intl.NumberFormat[] = [];
+
+const shapes = new Map<string, Intl.NumberFormat>();
+
+/** An en-US formatter of these options, made once (chart axes format on every redraw). */
+function shaped(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let shape = shapes.get(key);
+  if (!shape) shapes.set(key, (shape = new Intl.NumberFormat('en-US', options)));
+  return shape;
+}
+
+/** A price on a chart axis: cents, and up to four decimals under $10 ("$0.4522", "$1.50"). */
+export function axisPrice(value: number): string {
+  const decimals = shaped({ minimumFractionDigits: 2, maximumFractionDigits: value < 10 ? 4 : 2 });
+  return `$${decimals.format(value)}`;
+}
+
+/** A figure on a chart axis: three significant digits, whole below a thousand's precision. */
+export function axisFigure(value: number): string {
+  return shaped({ maximumSignificantDigits: Math.abs(value) >= 1000 ? 21 : 3 }).format(value);
+}
 
 /** The magnitude grouped with `digits` decimals, and whether the rounded value is below zero. */
 function parts(value: number, digits: number): { negative: boolean; text: string } {
-  const shape = digits <= 4 ? (fixed[digits] ??= formatter(digits)) : formatter(digits);
+  const shape = (fixed[digits] ??= formatter(digits));
   const text = shape.format(Math.abs(value));
   // Rounded to nothing, a tiny loss is no loss: "0.0%", never "−0.0%".
   const negative = value < 0 && /[1-9]/.test(text);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  axisFigure,
+  axisPrice,
   bytes,
   decimal,
   megabytes,
@@ -65,5 +67,25 @@ describe('numbers as people read them', () => {
   it('does not depend on the device locale', () => {
     // Intl is asked for en-US explicitly; a German device still reads 1,234.50.
     expect(decimal(1234.5)).toBe('1,234.50');
+  });
+});
+
+describe('chart axes', () => {
+  it('price a tick with cents, and to four decimals under $10', () => {
+    expect(axisPrice(50_000)).toBe('$50,000.00');
+    expect(axisPrice(0.4522)).toBe('$0.4522');
+    expect(axisPrice(1.5)).toBe('$1.50');
+    expect(axisPrice(12.345)).toBe('$12.35');
+  });
+
+  it('give a figure three significant digits, whole from a thousand up', () => {
+    expect(axisFigure(0.012345)).toBe('0.0123');
+    expect(axisFigure(12.5)).toBe('12.5');
+    expect(axisFigure(1234.5)).toBe('1,234.5');
+  });
+
+  it('keep each shape once made: eight decimals twice give the same text', () => {
+    expect(money(0.00001234, 8)).toBe('$0.00001234');
+    expect(money(-0.00001234, 8)).toBe('\u2212$0.00001234');
   });
 });
