@@ -2,7 +2,9 @@ import { Dexie, type Table } from 'dexie';
 import type { AlertRow, LogRow } from '../schema/monitor.ts';
 import type { CommandRow, SessionRow, SnapshotRow } from '../schema/rows.ts';
 
-export const DEFAULT_DB_NAME = 'powertrader';
+import { DEFAULT_DB_NAME } from './session-store.ts';
+
+export { DEFAULT_DB_NAME };
 
 /**
  * The IndexedDB database. Keep every `version()` declaration: a browser that still has an older

@@ -54,7 +54,7 @@ const LOG_LEVEL_OF_ALERT: Record<AlertRow['level'], LogLevel> = {
 /** What the monitor reads of the worker that hosts it. */
 export interface MonitorHost {
   /** The open session's database, where rules, alerts and logs live. */
-  database(): PowerTraderDb | undefined;
+  database(): Promise<PowerTraderDb> | undefined;
   /** The worker's and the portfolio's figures now. */
   figures(): Partial<Record<MetricId, number | null>>;
 }
@@ -85,16 +85,16 @@ export class MonitorService {
   noteWriteFailed(error: unknown): void {
     this.dbError = describeError(error);
     // The log lives in the same database, so this line may fail too; the health still shows it.
-    const db = this.host.database();
-    if (db)
-      void appendLogs(db, [
-        {
-          at: Date.now(),
-          level: 'error',
-          source: 'database',
-          message: `A write failed: ${this.dbError}`,
-        },
-      ]).catch(() => undefined);
+    const line: LogRow = {
+      at: Date.now(),
+      level: 'error',
+      source: 'database',
+      message: `A write failed: ${this.dbError}`,
+    };
+    void this.host
+      .database()
+      ?.then((db) => appendLogs(db, [line]))
+      .catch(() => undefined);
   }
 
   /** Takes one sample: the page's figures plus the worker's; runs the rules; stores alerts. */
@@ -209,7 +209,7 @@ export class MonitorService {
 
   /** The database of the open session, with the rules stored there loaded once. */
   private async loadedDatabase(): Promise<PowerTraderDb | undefined> {
-    const db = this.host.database();
+    const db = await this.host.database();
     if (db && db !== this.rulesOf) {
       this.rulesOf = db;
       this.rules = (await loadRules(db)) ?? DEFAULT_RULES;

@@ -3,17 +3,18 @@ import type { Command } from '../engine/commands.ts';
 import { ok, refuse, type Result } from '../engine/result.ts';
 import { Session, stateHash } from '../engine/session.ts';
 import type { MetricId } from '../engine/monitor/metrics.ts';
-import { DEFAULT_DB_NAME, PowerTraderDb } from '../db/database.ts';
+import { Connection } from '../db/connection.ts';
 import {
   appendCommand,
   claimWriter,
   DamagedSessionError,
+  DEFAULT_DB_NAME,
   loadSession,
   readableName,
   saveSnapshot,
   sessionIdsByRecency,
   type StoredSession,
-} from '../db/session-repository.ts';
+} from '../db/session-store.ts';
 import {
   describeError,
   describeIssues,
@@ -45,7 +46,7 @@ export const STORAGE_FULL_HELP =
 
 /** The session this tab shows, with the database and channel it came through. */
 export interface Opened {
-  readonly db: PowerTraderDb;
+  readonly connection: Connection;
   readonly channel: BroadcastChannel;
   readonly lockName: string;
   row: SessionRow;
@@ -76,7 +77,7 @@ export class SessionHost {
   // Marked as a proxy so the page's client reaches it as `client.monitor.sample(…)`.
   readonly monitor = proxy(
     new LazyMonitor({
-      database: () => this.opened?.db,
+      database: () => this.opened?.connection.database(),
       figures: () => this.monitorFigures(),
     }),
   );
@@ -113,10 +114,10 @@ export class SessionHost {
     const dbName = request.data.dbName ?? DEFAULT_DB_NAME;
     this.clock.resetPace();
     this.readOnly = false;
-    const db = new PowerTraderDb(dbName);
-    const found = await this.firstThatOpens(db, request.data.sessionId);
+    const connection = await Connection.open(dbName);
+    const found = await this.firstThatOpens(connection, request.data.sessionId);
     if (!found) {
-      db.close();
+      connection.close();
       return refuse('not-found', 'That session no longer exists on this device.');
     }
     const id = found.stored.row.id;
@@ -126,7 +127,7 @@ export class SessionHost {
       else void this.followChange();
     };
     this.opened = {
-      db,
+      connection,
       channel,
       lockName: `powertrader:${dbName}:${id}`,
       row: found.stored.row,
@@ -166,7 +167,7 @@ export class SessionHost {
     this.role = 'follower';
     this.lock.releaseAll();
     opened.channel.close();
-    opened.db.close();
+    opened.connection.close();
     this.opened = undefined;
   }
 
@@ -177,11 +178,11 @@ export class SessionHost {
 
   /** Runs a change on a session that is not open here, holding its lock so no other tab is in it. */
   async whileUnused(
-    db: PowerTraderDb,
+    dbName: string,
     id: string,
     change: () => Promise<void>,
   ): Promise<Result<true>> {
-    const done = await this.lock.ifFree(`powertrader:${db.name}:${id}`, change);
+    const done = await this.lock.ifFree(`powertrader:${dbName}:${id}`, change);
     return done ? ok(true) : refuse('in-use', 'That session is open in another tab.');
   }
 
@@ -228,26 +229,27 @@ export class SessionHost {
    * that one broken session never stops the app. Undefined only if the asked-for one is gone.
    */
   private async firstThatOpens(
-    db: PowerTraderDb,
+    connection: Connection,
     asked: SessionId | undefined,
   ): Promise<{ stored: StoredSession; session: Session } | undefined> {
     this.damaged = [];
-    const recent = await sessionIdsByRecency(db);
+    const recent = await sessionIdsByRecency(connection.idb);
     if (asked !== undefined && !recent.includes(asked)) return undefined;
     const candidates = asked === undefined ? recent : [asked, ...recent.filter((i) => i !== asked)];
     for (const id of candidates) {
       try {
         // Ids come raw from the table's keys: a malformed one shows up as a damaged row.
-        const stored = await loadSession(db, id as SessionId);
-        if (stored) return { stored, session: await restore(db, stored) };
+        const stored = await loadSession(connection.idb, id as SessionId);
+        if (stored) return { stored, session: await restore(connection, stored) };
       } catch (error) {
         if (!(error instanceof DamagedSessionError)) throw error;
-        const name = await readableName(db, id);
+        const name = await readableName(connection.idb, id);
         this.damaged.push({ id, ...(name ? { name } : {}), reason: error.message });
       }
     }
-    const stored = (await loadSession(db, await createDefaultSession(db)))!;
-    return { stored, session: await restore(db, stored) };
+    const created = await createDefaultSession(await connection.database());
+    const stored = (await loadSession(connection.idb, created))!;
+    return { stored, session: await restore(connection, stored) };
   }
 
   private async applyAndPersist(command: Command): Promise<Result<CommandAck>> {
@@ -277,7 +279,7 @@ export class SessionHost {
     try {
       const started = performance.now();
       const written = await appendCommand(
-        opened.db,
+        opened.connection.idb,
         this.epoch,
         { sessionId: row.id, seq, at, command },
         checkpoint,
@@ -292,7 +294,10 @@ export class SessionHost {
     } catch (error) {
       this.monitor.noteWriteFailed(error);
       // The engine moved on in memory but the log did not: go back to what is stored.
-      opened.session = await restore(opened.db, (await loadSession(opened.db, row.id))!);
+      opened.session = await restore(
+        opened.connection,
+        (await loadSession(opened.connection.idb, row.id))!,
+      );
       this.attachBook();
       return refuse(
         'storage-failed',
@@ -314,10 +319,12 @@ export class SessionHost {
     if (!opened || this.role !== 'leader' || !this.unsaved || this.readOnly) return;
     const snapshot = await this.snapshotRow(opened);
     const started = performance.now();
-    const written = await saveSnapshot(opened.db, this.epoch, snapshot).catch((error: unknown) => {
-      this.monitor.noteWriteFailed(error);
-      throw error;
-    });
+    const written = await saveSnapshot(opened.connection.idb, this.epoch, snapshot).catch(
+      (error: unknown) => {
+        this.monitor.noteWriteFailed(error);
+        throw error;
+      },
+    );
     this.monitor.noteWrite(performance.now() - started);
     if (!written.ok) return this.lostLeadership(written.message);
     this.saved(opened);
@@ -361,16 +368,18 @@ export class SessionHost {
   private async becomeLeader(): Promise<void> {
     const opened = this.opened!;
     // Claiming writes (the fencing token): a full or failing storage opens the session read-only.
-    const claimed = await claimWriter(opened.db, opened.row.id).catch((error: unknown) => {
-      if (error instanceof DamagedSessionError) throw error;
-      this.becomeReadOnly(error);
-      return null;
-    });
+    const claimed = await claimWriter(opened.connection.idb, opened.row.id).catch(
+      (error: unknown) => {
+        if (error instanceof DamagedSessionError) throw error;
+        this.becomeReadOnly(error);
+        return null;
+      },
+    );
     if (claimed === null) return;
     if (!claimed) throw new Error('The session disappeared while opening it.');
     this.epoch = claimed.epoch;
     opened.row = claimed.stored.row;
-    opened.session = await restore(opened.db, claimed.stored);
+    opened.session = await restore(opened.connection, claimed.stored);
     this.attachBook();
     this.role = 'leader';
     this.clock.start(opened.session.time, claimed.stored.snapshot.clock);
@@ -427,10 +436,10 @@ export class SessionHost {
   private async followChange(): Promise<void> {
     const opened = this.opened;
     if (!opened || this.role === 'leader') return;
-    const stored = await loadSession(opened.db, opened.row.id);
+    const stored = await loadSession(opened.connection.idb, opened.row.id);
     if (!stored) return;
     opened.row = stored.row;
-    opened.session = await restore(opened.db, stored);
+    opened.session = await restore(opened.connection, stored);
     this.attachBook();
     this.schedulePush();
   }

@@ -11,9 +11,9 @@ import {
   duplicateSession,
   hasSession,
   listSessions,
-  loadSession,
   renameSession,
 } from '../db/session-repository.ts';
+import { loadSession } from '../db/session-store.ts';
 import {
   demoSeedSchema,
   describeIssues,
@@ -35,7 +35,7 @@ export class SessionLibrary {
   async listSessions(): Promise<Result<SessionSummary[]>> {
     const opened = this.host.opened;
     if (!opened) return refuse('not-open', 'No session is open.');
-    const listings = await listSessions(opened.db);
+    const listings = await listSessions(await opened.connection.database());
     return ok(
       listings.map((listing) => {
         const { commandCount, bytes } = listing;
@@ -65,12 +65,12 @@ export class SessionLibrary {
     if (!opened) return refuse('not-open', 'No session is open.');
     const id =
       input === undefined
-        ? await createDefaultSession(opened.db)
+        ? await createDefaultSession(await opened.connection.database())
         : sessionIdSchema.safeParse(input);
     if (typeof id === 'object' && !id.success)
       return refuse('bad-request', 'That is not a session id.');
     return this.host.open({
-      dbName: opened.db.name,
+      dbName: opened.connection.name,
       sessionId: typeof id === 'object' ? id.data : id,
     });
   }
@@ -88,7 +88,8 @@ export class SessionLibrary {
       ...(tier === 'none' ? {} : { risk: TIERS[tier] }),
     };
     const name = `${tier === 'none' ? 'Session' : `${TIERS[tier].label} session`}${fills === 'ideal' ? ', ideal fills' : ''}`;
-    return this.switchTo(await createNewSession(opened.db, name, config));
+    const db = await opened.connection.database();
+    return this.switchTo(await createNewSession(db, name, config));
   }
 
   /** Starts the seed's demo as a new session and opens it: $50,000 and five Moderate-tier buys. */
@@ -99,9 +100,10 @@ export class SessionLibrary {
     if (!seed.success) return refuse('invalid-seed', 'Use 1–32 letters or digits as the seed.');
     // The demo runs from its fixed simulated start: seed 42 here is seed 42 in `npm run sim -- demo`.
     const config = demoConfig();
+    const db = await opened.connection.database();
     const id = await createNewSession(
-      opened.db,
-      await unusedName(opened.db, `Demo, seed ${seed.data}`),
+      db,
+      await unusedName(db, `Demo, seed ${seed.data}`),
       config,
       demoCommands(seed.data, config).map((c) => c.command),
       seed.data,
@@ -116,9 +118,10 @@ export class SessionLibrary {
     const parsed = assignmentSchema.safeParse(input);
     if (!parsed.success) return refuse('bad-request', describeIssues(parsed.error));
     const a = parsed.data;
+    const db = await opened.connection.database();
     const id = await createNewSession(
-      opened.db,
-      await unusedName(opened.db, a.title),
+      db,
+      await unusedName(db, a.title),
       assignmentConfig(a),
       assignmentOpening(a),
       a.seed,
@@ -160,10 +163,11 @@ export class SessionLibrary {
     const opened = host.opened;
     const id = storedIdSchema.safeParse(idInput);
     if (!opened || !id.success) return refuse('bad-request', 'That is not a stored session.');
-    if (!(await hasSession(opened.db, id.data)))
+    if (!(await hasSession(await opened.connection.database(), id.data)))
       return refuse('not-found', 'That session no longer exists on this device.');
-    const deleted = await host.whileUnused(opened.db, id.data, () =>
-      deleteSession(opened.db, id.data),
+    const db = await opened.connection.database();
+    const deleted = await host.whileUnused(opened.connection.name, id.data, () =>
+      deleteSession(db, id.data),
     );
     if (deleted.ok) {
       host.damaged = host.damaged.filter((d) => d.id !== id.data);
@@ -180,14 +184,15 @@ export class SessionLibrary {
     const opened = this.host.opened;
     const id = sessionIdSchema.safeParse(idInput);
     if (!opened || !id.success) return refuse('bad-request', 'That is not a stored session.');
-    const row = (await loadSession(opened.db, id.data))?.row;
+    const row = (await loadSession(opened.connection.idb, id.data))?.row;
     if (!row) return refuse('not-found', 'That session no longer exists on this device.');
+    const db = await opened.connection.database();
     if (id.data === opened.row.id) {
       if (this.host.role !== 'leader')
         return refuse('in-use', 'This session is being changed in another tab.');
-      await change(opened.db, id.data, row);
+      await change(db, id.data, row);
       return ok(true);
     }
-    return this.host.whileUnused(opened.db, id.data, () => change(opened.db, id.data, row));
+    return this.host.whileUnused(opened.connection.name, id.data, () => change(db, id.data, row));
   }
 }

@@ -44,7 +44,7 @@ export class SessionTransfer {
     const opened = this.host.opened;
     if (!opened) return refuse('not-open', 'No session is open.');
     this.host.clock.advance();
-    const commands = await loadAllCommands(opened.db, opened.row.id);
+    const commands = await loadAllCommands(await opened.connection.database(), opened.row.id);
     return ok(await exportSessionFile(opened.row, commands, opened.session, options.data));
   }
 
@@ -53,7 +53,7 @@ export class SessionTransfer {
     const opened = this.host.opened;
     const id = storedIdSchema.safeParse(idInput);
     if (!opened || !id.success) return refuse('bad-request', 'That is not a stored session.');
-    const rows = await readRawSession(opened.db, id.data);
+    const rows = await readRawSession(await opened.connection.database(), id.data);
     if (rows.session === undefined && rows.snapshot === undefined && rows.commands.length === 0)
       return refuse('not-found', 'That session no longer exists on this device.');
     const file = { type: 'powertrader-raw-session', id: id.data, ...rows };
@@ -159,7 +159,7 @@ export class SessionTransfer {
     const report = throttled(onProgress);
     try {
       await createSession(
-        opened.db,
+        await opened.connection.database(),
         row,
         commands,
         { ...snapshot, savedAt: Date.now() },
@@ -204,7 +204,8 @@ export class SessionTransfer {
     if (!config.success)
       return refuse('bad-csv', `These candles cannot be replayed: ${describeIssues(config.error)}`);
     const day = new Date(config.data.startTime).toISOString().slice(0, 10);
-    const id = await createNewSession(opened.db, `${symbol.data} replay from ${day}`, config.data);
+    const db = await opened.connection.database();
+    const id = await createNewSession(db, `${symbol.data} replay from ${day}`, config.data);
     const started = await this.library.switchTo(id);
     // What the import left out (Yahoo's empty days) is said once the replay is showing.
     if (started.ok && parsed.value.notes.length)

@@ -80,12 +80,12 @@ export class SessionViews {
 
   /** Every fill of the open session so far, oldest first (replayed once per change, then kept). */
   async allFills(): Promise<FillEvent[]> {
-    const { row, session, db } = this.host.opened!;
+    const { row, session, connection } = this.host.opened!;
     const key = `${row.id}:${session.seq}:${session.time}`;
     if (this.fillCache?.key !== key) {
       // Only the fills table and the reports ask: the replay that collects fills loads then.
       const { collectFills } = await import('../engine/trade-export.ts');
-      const commands = await loadAllCommands(db, row.id);
+      const commands = await loadAllCommands(await connection.database(), row.id);
       this.fillCache = { key, fills: collectFills(row.seed, row.config, commands, session.time) };
     }
     return this.fillCache.fills;

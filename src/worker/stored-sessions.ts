@@ -3,22 +3,21 @@ import type { Command } from '../engine/commands.ts';
 import type { Assignment } from '../engine/assignment.ts';
 import { TIERS } from '../engine/risk/tiers.ts';
 import { Session, stateHash } from '../engine/session.ts';
+import type { Connection } from '../db/connection.ts';
 import type { PowerTraderDb } from '../db/database.ts';
-import {
-  createSession,
-  DamagedSessionError,
-  loadAllCommands,
-  type StoredSession,
-} from '../db/session-repository.ts';
+import { createSession, loadAllCommands } from '../db/session-repository.ts';
+import { DamagedSessionError, type StoredSession } from '../db/session-store.ts';
 import { newSessionId, sessionIdSchema, type SessionId } from '../schema/rows.ts';
 import { firstFreeName } from '../schema/text.ts';
 import { resumeSession } from './resume-session.ts';
 
 /** Rebuilds the engine from a stored snapshot and the commands after it. */
-export async function restore(db: PowerTraderDb, stored: StoredSession): Promise<Session> {
+export async function restore(connection: Connection, stored: StoredSession): Promise<Session> {
   const { row } = stored;
   // A damaged snapshot is only a lost cache: the whole log is replayed instead.
-  const resumed = await resumeSession(stored, () => loadAllCommands(db, row.id));
+  const resumed = await resumeSession(stored, async () =>
+    loadAllCommands(await connection.database(), row.id),
+  );
   if (!resumed.ok)
     throw new DamagedSessionError(
       `its log cannot be replayed (${resumed.message.replace(/\.$/, '')})`,
