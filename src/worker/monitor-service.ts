@@ -67,6 +67,8 @@ export interface MonitorHost {
 export class MonitorService {
   private rules: readonly AlertRule[] = DEFAULT_RULES;
   private rulesOf: PowerTraderDb | undefined;
+  /** The stored rules being read: every call waits for them, not only the one that asked first. */
+  private rulesRead: Promise<void> = Promise.resolve();
   private state: AlertsState = {};
   private history: MetricSample[] = [];
   private active = new Map<string, AlertRow>();
@@ -212,8 +214,18 @@ export class MonitorService {
     const db = await this.host.database();
     if (db && db !== this.rulesOf) {
       this.rulesOf = db;
-      this.rules = (await loadRules(db)) ?? DEFAULT_RULES;
+      this.rulesRead = loadRules(db).then(
+        (rules) => {
+          this.rules = rules ?? DEFAULT_RULES;
+        },
+        (error: unknown) => {
+          // Read again next time.
+          this.rulesOf = undefined;
+          throw error;
+        },
+      );
     }
+    await this.rulesRead;
     return db;
   }
 

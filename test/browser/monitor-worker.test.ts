@@ -80,4 +80,22 @@ describe('monitoring in the session worker, on real IndexedDB', () => {
     expect((await db.logs.orderBy('id').last())?.message).toBe('the newest');
     db.close();
   });
+
+  it('gives every early caller the stored rules in a new tab, not the defaults', async () => {
+    const dbName = freshDb();
+    const { client } = await openTab(dbName);
+    const before = rules.parse(await client.monitor.currentRules());
+    if (!before.ok) throw new Error(before.message);
+    const changed = before.value.map((r, i) => (i === 0 ? { ...r, muted: !r.muted } : r));
+    expect(rules.parse(await client.monitor.setRules(changed)).ok).toBe(true);
+    // A new tab's worker reads the rules while its database is still loading: the dashboard and
+    // the sampler ask at once, and both must get what was saved.
+    const { client: other } = await openTab(dbName);
+    const [first, second] = await Promise.all([
+      other.monitor.currentRules(),
+      other.monitor.currentRules(),
+    ]);
+    expect(rules.parse(first)).toEqual({ ok: true, value: changed });
+    expect(rules.parse(second)).toEqual({ ok: true, value: changed });
+  });
 });
