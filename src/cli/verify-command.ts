@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Assignment } from '../engine/assignment.ts';
-import { classRows, type ClassInput } from '../engine/class-batch.ts';
+import { classRowsAtOnce, type ClassInput } from '../engine/class-batch.ts';
 import type { ClassRow } from '../engine/class-row.ts';
 import { refuse } from '../engine/result.ts';
 import { readAssignmentLink } from '../schema/assignment-link.ts';
@@ -28,9 +28,7 @@ export async function verifyPaths(
   paths: readonly string[],
   known: readonly Assignment[] = [],
 ): Promise<ClassRow[]> {
-  const rows = await classRows(paths.map(readPath), known);
-  if (!rows.ok) throw new Error('A replay without a pause cannot be cancelled.');
-  return rows.value;
+  return classRowsAtOnce(paths.map(readPath), known);
 }
 
 /** The assignments of `--assignment` links, read as the class page reads a pasted one. */

@@ -3,12 +3,12 @@ import type { AlertRow, LogRow } from '../schema/monitor.ts';
 import type { CommandRow, SessionRow, SnapshotRow } from '../schema/rows.ts';
 
 import { DEFAULT_DB_NAME } from './session-store.ts';
-
 export { DEFAULT_DB_NAME };
 
 /**
  * The IndexedDB database. Keep every `version()` declaration: a browser that still has an older
- * version upgrades through each of them in turn.
+ * version upgrades through each of them in turn. A new version also moves `STORED_VERSION`
+ * (session-store.ts, ten times Dexie's number), which a browser test checks against Dexie.
  */
 export class PowerTraderDb extends Dexie {
   declare sessions: Table<SessionRow, string>;

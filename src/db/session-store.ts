@@ -33,7 +33,7 @@ export interface StoredSession {
 export class DamagedSessionError extends Error {}
 
 type NotWriter = Result<never, 'not-writer'>;
-export const notWriter: NotWriter = {
+const notWriter: NotWriter = {
   ok: false,
   code: 'not-writer',
   message: 'Another tab took over this session; this tab can no longer change it.',
@@ -201,9 +201,7 @@ export async function appendCommand(
     // A stale writer's sequence number can collide with the new writer's before the fence is
     // read: that is still "taken over", not a storage failure.
     const tx = db.transaction('sessions', 'readonly');
-    const row = (await result(tx.objectStore('sessions').get(parsedCommand.sessionId))) as
-      SessionRow | undefined;
-    if (!row || row.writerEpoch !== epoch) return notWriter;
+    if (!(await holdsEpoch(tx, parsedCommand.sessionId, epoch))) return notWriter;
     throw error;
   }
 }
@@ -234,6 +232,12 @@ function appendFenced(
   });
 }
 
+/** Whether the session's stored writer epoch is still `epoch` (the fence), read in `tx`. */
+async function holdsEpoch(tx: IDBTransaction, id: string, epoch: number): Promise<boolean> {
+  const row = (await result(tx.objectStore('sessions').get(id))) as SessionRow | undefined;
+  return row?.writerEpoch === epoch;
+}
+
 /** Saves a snapshot the clock reached between commands, under the same writer check. */
 export async function saveSnapshot(
   db: IDBDatabase,
@@ -243,9 +247,7 @@ export async function saveSnapshot(
   const parsed = snapshotRowSchema.parse(snapshot);
   const tx = db.transaction(['sessions', 'snapshots'], 'readwrite');
   const done = committed(tx);
-  const row = (await result(tx.objectStore('sessions').get(parsed.sessionId))) as
-    SessionRow | undefined;
-  if (!row || row.writerEpoch !== epoch) return notWriter;
+  if (!(await holdsEpoch(tx, parsed.sessionId, epoch))) return notWriter;
   await result(tx.objectStore('snapshots').put(parsed));
   await done;
   return { ok: true, value: undefined };

@@ -147,13 +147,21 @@ const LATE_COMMAND = refuse(
   "A command is stamped after the file's end time, so the log was changed.",
 );
 
-/** One file's row, replayed in one go (`sim verify` and tests). */
+/** Rows replayed in one go, with nothing to cancel them (`sim verify` and tests). */
+export async function classRowsAtOnce(
+  inputs: readonly ClassInput[],
+  known: readonly Assignment[] = [],
+): Promise<ClassRow[]> {
+  const rows = await classRows(inputs, known);
+  if (!rows.ok) throw new Error('A replay without a pause cannot be cancelled.');
+  return rows.value;
+}
+
+/** One file's row, replayed in one go. */
 export async function classRow(
   file: string,
   parsed: Result<SessionFile>,
   known: readonly Assignment[] = [],
 ): Promise<ClassRow> {
-  const rows = await classRows([{ file, parsed }], known);
-  if (!rows.ok) throw new Error('A replay without a pause cannot be cancelled.');
-  return rows.value[0]!;
+  return (await classRowsAtOnce([{ file, parsed }], known))[0]!;
 }

@@ -121,7 +121,7 @@ export class SessionHost {
       return refuse('not-found', 'That session no longer exists on this device.');
     }
     const id = found.stored.row.id;
-    const channel = new BroadcastChannel(`powertrader:${dbName}:${id}`);
+    const channel = new BroadcastChannel(sessionKey(dbName, id));
     channel.onmessage = (event: MessageEvent) => {
       if (event.data === 'reloading') this.reloadHoldUntil = Date.now() + RELOAD_HOLD_MS;
       else void this.followChange();
@@ -129,7 +129,7 @@ export class SessionHost {
     this.opened = {
       connection,
       channel,
-      lockName: `powertrader:${dbName}:${id}`,
+      lockName: sessionKey(dbName, id),
       row: found.stored.row,
       session: found.session,
     };
@@ -182,7 +182,7 @@ export class SessionHost {
     id: string,
     change: () => Promise<void>,
   ): Promise<Result<true>> {
-    const done = await this.lock.ifFree(`powertrader:${dbName}:${id}`, change);
+    const done = await this.lock.ifFree(sessionKey(dbName, id), change);
     return done ? ok(true) : refuse('in-use', 'That session is open in another tab.');
   }
 
@@ -472,6 +472,11 @@ export class SessionHost {
 }
 
 /** Whether storage refused a write for lack of room (Dexie may wrap the browser's error). */
+/** The name of a session's writer lock and of its tabs' channel. */
+function sessionKey(dbName: string, id: string): string {
+  return `powertrader:${dbName}:${id}`;
+}
+
 function isQuotaError(error: unknown): boolean {
   const named = (e: unknown) => e instanceof Error && e.name === 'QuotaExceededError';
   return named(error) || (error instanceof Error && named((error as { inner?: unknown }).inner));
