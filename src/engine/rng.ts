@@ -34,7 +34,12 @@ export class Rng {
   private d: number;
 
   private constructor(state: RngState) {
-    [this.a, this.b, this.c, this.d] = state;
+    // Held as signed 32-bit integers, which JavaScript engines keep unboxed; the words are the
+    // same bits as the unsigned ones saved.
+    this.a = state[0] | 0;
+    this.b = state[1] | 0;
+    this.c = state[2] | 0;
+    this.d = state[3] | 0;
     if ((this.a | this.b | this.c | this.d) === 0)
       throw new Error('Rng state must not be all zero');
   }
@@ -87,5 +92,5 @@ export class Rng {
 }
 
 function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+  return (x << k) | (x >>> (32 - k));
 }

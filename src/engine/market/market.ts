@@ -65,7 +65,9 @@ export class Market {
   private readonly prices: Float64Array;
   private readonly variances: Float64Array;
   private readonly hourReturns: Float64Array;
-  private spare: number | null;
+  /** The polar method's second value, kept for the next draw when `hasSpare`. */
+  private spare = 0;
+  private hasSpare: boolean;
   private hour: number;
   private turbulent: boolean;
   private effects: ActiveEffect[];
@@ -104,7 +106,8 @@ export class Market {
     this.volumes = new Float64Array(this.n);
     this.halted = new Uint8Array(this.n);
     this.rng = Rng.fromState(state.rng);
-    this.spare = state.spareNormal;
+    this.hasSpare = state.spareNormal !== null;
+    if (state.spareNormal !== null) this.spare = state.spareNormal;
     this.hour = state.hour;
     this.turbulent = state.turbulent;
     this.prices = Float64Array.from(state.prices);
@@ -263,7 +266,7 @@ export class Market {
   state(): MarketState {
     return {
       rng: this.rng.state(),
-      spareNormal: this.spare,
+      spareNormal: this.hasSpare ? this.spare : null,
       hour: this.hour,
       turbulent: this.turbulent,
       prices: Array.from(this.prices),
@@ -343,10 +346,9 @@ export class Market {
 
   /** A standard normal draw (Marsaglia's polar method, the second value kept for the next call). */
   private normal(): number {
-    if (this.spare !== null) {
-      const value = this.spare;
-      this.spare = null;
-      return value;
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
     }
     for (;;) {
       const u = 2 * this.rng.nextFloat() - 1;
@@ -355,6 +357,7 @@ export class Market {
       if (s >= 1 || s === 0) continue;
       const f = Math.sqrt((-2 * detLog(s)) / s);
       this.spare = v * f;
+      this.hasSpare = true;
       return u * f;
     }
   }
