@@ -35,7 +35,8 @@ export async function verifyPaths(
 export function assignmentsFromLinks(links: readonly string[]): Assignment[] {
   const out: Assignment[] = [];
   for (const link of links) {
-    const read = readAssignmentLink(link);
+    // A whole link, its "#/sessions?…" part, or the bare query a teacher may copy.
+    const read = readAssignmentLink(link.includes('?') ? link : `?${link}`);
     if (read.type === 'none')
       throw new UsageError(`--assignment: "${link.slice(0, 80)}" is not an assignment link.`);
     if (read.type === 'refused') throw new UsageError(`--assignment: ${read.reason}`);

@@ -37,7 +37,7 @@ interface Member {
 
 /**
  * Verifies files as `classRow` does one, and gives the same rows in the same order. Files whose
- * markets are the same (seed, coins, tick and start: a class that follows one assignment) are
+ * markets are the same (seed, coins, tick, start and model: a class that follows one assignment) are
  * replayed in lockstep on one market, so its prices are made once and not once per file. A file
  * whose log applies a scenario leaves the shared market first, on its own copy of its state, the
  * same exact copy a resumed session continues from.
@@ -54,10 +54,14 @@ export async function classRows(
   for (const [index, { parsed }] of inputs.entries()) {
     if (!parsed.ok) continue;
     const f = parsed.value;
-    const { replay, assets, tickMs, startTime } = f.config;
-    const key = replay ? `file ${index}` : JSON.stringify([f.seed, assets, tickMs, startTime]);
+    const { replay, assets, tickMs, startTime, marketModel } = f.config;
+    const key = replay
+      ? `file ${index}`
+      : JSON.stringify([f.seed, assets, tickMs, startTime, marketModel]);
     const group = groups.get(key) ?? {
-      market: replay ? undefined : Market.create(f.seed, assets, tickMs, startTime),
+      market: replay
+        ? undefined
+        : Market.create(f.seed, assets, tickMs, startTime, marketModel ?? 1),
       members: [],
     };
     const session = Session.create(f.seed, f.config, group.market);

@@ -1,3 +1,4 @@
+import type { MarketModel } from './market/market.ts';
 import type { ReplaySource } from './market/replay-market.ts';
 import { DEFAULT_ASSETS } from './market/universe.ts';
 import type { RiskTier } from './risk/tiers.ts';
@@ -66,6 +67,8 @@ export interface SessionConfig {
   readonly allowedSymbols?: readonly string[];
   /** Simulated time from which no order is taken (an assignment's end); never when absent. */
   readonly closesAt?: number;
+  /** The market generator (see `MarketModel`): 2 for sessions made now, 1 when absent. */
+  readonly marketModel?: Exclude<MarketModel, 1>;
 }
 
 /** The cash a new session and the demo start with; a file that starts with more or less says so. */
@@ -80,6 +83,7 @@ export function defaultConfig(startTime: number): SessionConfig {
     makerFeeRate: '0.001',
     execution: REALISTIC,
     assets: DEFAULT_ASSETS,
+    marketModel: 2,
   };
 }
 

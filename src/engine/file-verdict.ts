@@ -6,13 +6,17 @@ import { SESSION_FILE_VERSION } from './session-file.ts';
 /**
  * The hash of everything a reader of the file sees: name, author, dates, app version, seed,
  * settings, commands, end time and the claimed result. It is computed over the file as the
- * current version writes it, so a migrated older file never matches by accident.
+ * current version writes it, so a migrated older file never matches by accident (see
+ * `parseSessionFile` for the one migration that carries a valid hash over).
  */
-export function fileHashOf(file: Omit<SessionFile, 'fileHash'>): string {
+export function fileHashOf(
+  file: Omit<SessionFile, 'fileHash'>,
+  version: number = SESSION_FILE_VERSION,
+): string {
   return sha256HexSync(
     canonicalJson({
       type: file.type,
-      version: SESSION_FILE_VERSION,
+      version,
       meta: file.meta,
       seed: file.seed,
       config: file.config,
@@ -79,7 +83,9 @@ function differences(config: SessionConfig, base: SessionConfig): string[] {
 
 /**
  * Each setting whose value differs from another config's, as "path: value (against: value)";
- * paths that `skip` matches are left out.
+ * paths that `skip` matches are left out, and so is the market model: it says which generator
+ * the app used when the session was made, not a setting anyone chose, and a session of either
+ * model follows the same settings.
  */
 export function differingPaths(
   config: SessionConfig,
@@ -91,7 +97,7 @@ export function differingPaths(
   const theirs = flatten(base);
   const out: string[] = [];
   for (const path of new Set([...mine.keys(), ...theirs.keys()])) {
-    if (skip?.test(path)) continue;
+    if (path === 'marketModel' || skip?.test(path)) continue;
     const value = mine.get(path);
     const usual = theirs.get(path);
     if (value !== usual)

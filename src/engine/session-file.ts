@@ -5,7 +5,7 @@ import { withSortedKeys } from './canonical-json.ts';
 
 /** The file type and the newest version this app writes and reads. */
 export const SESSION_FILE_TYPE = 'powertrader.session';
-export const SESSION_FILE_VERSION = 2;
+export const SESSION_FILE_VERSION = 3;
 
 /** Who made the file and when; text only, never trusted. */
 export interface SessionFileMeta {

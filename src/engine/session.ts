@@ -117,7 +117,14 @@ export class Session {
   static create(seed: string, config: SessionConfig, shared?: Market): Session {
     const market = config.replay
       ? new ReplayMarket(seed, config.assets[0]!, config.tickMs, config.startTime, config.replay)
-      : (shared ?? Market.create(seed, config.assets, config.tickMs, config.startTime));
+      : (shared ??
+        Market.create(
+          seed,
+          config.assets,
+          config.tickMs,
+          config.startTime,
+          config.marketModel ?? 1,
+        ));
     return new Session(
       seed,
       config,
@@ -653,7 +660,7 @@ function restoreMarket(
     return market;
   }
   if ('type' in state) throw new Error('A simulated session has a replay market state.');
-  return Market.fromState(config.assets, config.tickMs, time, state);
+  return Market.fromState(config.assets, config.tickMs, time, state, config.marketModel ?? 1);
 }
 
 /** SHA-256 of a snapshot's canonical JSON: equal states give equal hashes on every device. */

@@ -85,6 +85,7 @@ export const sessionConfigSchema = z
       z.readonly(z.array(z.string().check(z.minLength(1), z.maxLength(10))).check(z.minLength(1))),
     ),
     closesAt: z.optional(epochMs),
+    marketModel: z.optional(z.literal(2)),
   })
   .check(
     z.refine(

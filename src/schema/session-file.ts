@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { fileHashOf } from '../engine/file-verdict.ts';
 import type { Result } from '../engine/result.ts';
 import {
   SESSION_FILE_TYPE,
@@ -92,11 +93,14 @@ const sessionFileSchema = z
 /**
  * Migrations from each older file version to the next, so every older file keeps opening.
  * Version 2 added the file hash; a version 1 file has none, and says so in its verdict.
+ * Version 3 added `config.marketModel`; a version 2 file has none and replays on model 1, and
+ * its file hash is carried over when it was valid (`carriedFileHash`).
  */
 const MIGRATIONS: Readonly<
   Record<number, (old: Record<string, unknown>) => Record<string, unknown>>
 > = {
   1: (v1) => ({ ...v1, version: 2, fileHash: null }),
+  2: (v2) => ({ ...v2, version: 3 }),
 };
 
 export type FileRefusal =
@@ -140,6 +144,7 @@ export function parseSessionFile(input: string): Result<SessionFile, FileRefusal
       `This file was made by a newer PowerTrader (version ${version}); update the app.`,
     );
   }
+  const written = version;
   for (let v = version; v < SESSION_FILE_VERSION; v++) {
     const migrate = MIGRATIONS[v];
     if (!migrate) return refusal('old-version', `Files of version ${v} can no longer be opened.`);
@@ -151,7 +156,17 @@ export function parseSessionFile(input: string): Result<SessionFile, FileRefusal
   const parsed = sessionFileSchema.safeParse(envelope);
   if (!parsed.success)
     return refusal('invalid', `The file is damaged: ${describeIssues(parsed.error)}`);
-  return { ok: true, value: parsed.data };
+  return { ok: true, value: carriedFileHash(parsed.data, written) };
+}
+
+/**
+ * A version 2 file's hash was computed over its contents as version 2: when it still matches
+ * them, the migrated file gets the hash of the same contents as version 3, so an unedited file
+ * stays unedited. A hash that did not match is kept as it was, and goes on not matching.
+ */
+function carriedFileHash(file: SessionFile, written: number): SessionFile {
+  if (written !== 2 || file.fileHash === null || file.config.marketModel !== undefined) return file;
+  return file.fileHash === fileHashOf(file, 2) ? { ...file, fileHash: fileHashOf(file) } : file;
 }
 
 /** The replay extent a raw file claims; fields of the wrong kind count as none (the schema refuses them). */

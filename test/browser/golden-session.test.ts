@@ -1,6 +1,9 @@
 import { expect, it } from 'vitest';
-import { GOLDEN_HASH, goldenHash } from '../support/golden.ts';
+import { GOLDEN_HASHES, goldenHash } from '../support/golden.ts';
 
-it('replays the golden session to the same hash in Chromium as in node', async () => {
-  expect(await goldenHash()).toBe(GOLDEN_HASH);
-});
+it.each([1, 2] as const)(
+  'replays the golden session to the same hash in Chromium as in node, market model %i',
+  async (model) => {
+    expect(await goldenHash(model)).toBe(GOLDEN_HASHES[model]);
+  },
+);

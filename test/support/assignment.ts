@@ -3,7 +3,7 @@ import { assignmentConfig, assignmentOpening } from '../../src/engine/assignment
 import type { Command, TimedCommand } from '../../src/engine/commands.ts';
 import type { SessionConfig } from '../../src/engine/config.ts';
 import { sealFile } from '../../src/engine/file-verdict.ts';
-import { serializeSessionFile } from '../../src/engine/session-file.ts';
+import { SESSION_FILE_VERSION, serializeSessionFile } from '../../src/engine/session-file.ts';
 import { Session, stateHash } from '../../src/engine/session.ts';
 
 /** A week of BTC and ETH from seed "week1", $20,000 under Moderate, closing on day 5 at noon. */
@@ -47,7 +47,7 @@ export async function studentFile(
   return serializeSessionFile(
     sealFile({
       type: 'powertrader.session',
-      version: 2,
+      version: SESSION_FILE_VERSION,
       meta: {
         name: 'My week',
         author: 'Ada',

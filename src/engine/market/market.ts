@@ -2,6 +2,7 @@ import type { AssetSpec } from '../config.ts';
 import { assertNever, ok, refuse, type Result } from '../result.ts';
 import { Rng, type RngState } from '../rng.ts';
 import { detExp, detLog } from './det-math.ts';
+import { fatTailedShock } from './fast-shocks.ts';
 import params from './params.json';
 import type { Quote } from './quote.ts';
 import { buildQuote } from './quote-book.ts';
@@ -29,6 +30,14 @@ const DIFFUSION_SHARE = 1 - JUMPS_PER_HOUR * 24 * JUMP_DAILY_VOLS ** 2;
 /** Student-t with 4 degrees of freedom has variance 2: this scales it to 1. */
 const T4_SCALE = Math.SQRT1_2;
 
+/**
+ * Which generator makes the shocks. 1: Student-t draws from uniforms and logarithms, as every
+ * session made before file version 3 has. 2: the same distribution from a ziggurat and a table
+ * (`fast-shocks.ts`), about ten times cheaper; new sessions use it. A session keeps its model
+ * for life, so each replays exactly.
+ */
+export type MarketModel = 1 | 2;
+
 /** The market's resumable state: everything it needs to continue exactly. */
 export interface MarketState {
   readonly rng: RngState;
@@ -54,7 +63,8 @@ export type TickListener = (time: number, prices: Float64Array, volumes: Float64
  */
 export class Market {
   private readonly n: number;
-  private readonly factor: number[][];
+  /** The Cholesky factor's lower triangle, row by row. */
+  private readonly factor: Float64Array;
   private readonly targets: Float64Array;
   private readonly tickSigma: Float64Array;
   private readonly shocks: Float64Array;
@@ -88,9 +98,14 @@ export class Market {
     readonly tickMs: number,
     time: number,
     state: MarketState,
+    private readonly model: MarketModel,
   ) {
     this.n = assets.length;
-    this.factor = cholesky(correlationFor(assets.map((a) => a.symbol)));
+    this.factor = Float64Array.from(
+      cholesky(correlationFor(assets.map((a) => a.symbol))).flatMap((row, i) =>
+        row.slice(0, i + 1),
+      ),
+    );
     this.targets = Float64Array.from(
       assets,
       (a) => (a.annualVolatility ** 2 / HOURS_PER_YEAR) * DIFFUSION_SHARE,
@@ -126,19 +141,26 @@ export class Market {
     assets: readonly AssetSpec[],
     tickMs: number,
     startTime: number,
+    model: MarketModel,
   ): Market {
     if (HOUR % tickMs !== 0) throw new Error(`The tick (${tickMs} ms) must divide one hour.`);
     const prices = assets.map((a) => Number(a.startPrice));
-    return new Market(assets, tickMs, startTime, {
-      rng: Rng.fromSeed(`${seed}:market`).state(),
-      spareNormal: null,
-      hour: Math.floor(startTime / HOUR),
-      turbulent: false,
-      prices,
-      variances: assets.map((a) => (a.annualVolatility ** 2 / HOURS_PER_YEAR) * DIFFUSION_SHARE),
-      hourReturns: assets.map(() => 0),
-      effects: [],
-    });
+    return new Market(
+      assets,
+      tickMs,
+      startTime,
+      {
+        rng: Rng.fromSeed(`${seed}:market`).state(),
+        spareNormal: null,
+        hour: Math.floor(startTime / HOUR),
+        turbulent: false,
+        prices,
+        variances: assets.map((a) => (a.annualVolatility ** 2 / HOURS_PER_YEAR) * DIFFUSION_SHARE),
+        hourReturns: assets.map(() => 0),
+        effects: [],
+      },
+      model,
+    );
   }
 
   /** A market continuing from a saved state at `time`. */
@@ -147,8 +169,9 @@ export class Market {
     tickMs: number,
     time: number,
     state: MarketState,
+    model: MarketModel,
   ): Market {
-    return new Market(assets, tickMs, time, state);
+    return new Market(assets, tickMs, time, state, model);
   }
 
   /** Advances one tick that ends at `time`. */
@@ -160,8 +183,10 @@ export class Market {
     if (time > this.nextExpiry) this.expire(time);
     const n = this.n;
     const shocks = this.shocks;
-    for (let j = 0; j < n; j++) shocks[j] = this.studentT();
-    for (let i = n - 1; i >= 0; i--) {
+    if (this.model === 2) for (let j = 0; j < n; j++) shocks[j] = fatTailedShock(this.rng);
+    else for (let j = 0; j < n; j++) shocks[j] = this.studentT();
+    const factor = this.factor;
+    for (let i = n - 1, row = (n * (n - 1)) / 2; i >= 0; row -= i, i--) {
       if (this.halted[i]) {
         this.volumes[i] = 0;
         continue;
@@ -169,9 +194,8 @@ export class Market {
       let e: number;
       if (this.together) e = shocks[0]!;
       else {
-        const row = this.factor[i]!;
         e = 0;
-        for (let j = 0; j <= i; j++) e += row[j]! * shocks[j]!;
+        for (let j = 0; j <= i; j++) e += factor[row + j]! * shocks[j]!;
       }
       const sigma = this.tickSigma[i]!;
       const r = sigma * e - 0.5 * sigma * sigma;

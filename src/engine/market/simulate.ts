@@ -1,6 +1,6 @@
 import type { AssetSpec } from '../config.ts';
 import type { Candle } from './candles.ts';
-import { Market } from './market.ts';
+import { Market, type MarketModel } from './market.ts';
 
 export interface SimulationOptions {
   readonly seed: string;
@@ -9,6 +9,8 @@ export interface SimulationOptions {
   readonly intervalMs: number;
   readonly startTime: number;
   readonly days: number;
+  /** The market generator; new sessions' (2) when absent. */
+  readonly model?: MarketModel;
 }
 
 /**
@@ -19,7 +21,7 @@ export function* simulateCandles(options: SimulationOptions): Generator<readonly
   const { seed, assets, tickMs, intervalMs, startTime, days } = options;
   if (intervalMs % tickMs !== 0)
     throw new Error('The candle interval must be a whole number of ticks.');
-  const market = Market.create(seed, assets, tickMs, startTime);
+  const market = Market.create(seed, assets, tickMs, startTime, options.model ?? 2);
   const n = assets.length;
   const open = assets.map((a) => Number(a.startPrice));
   const high = [...open];

@@ -85,7 +85,8 @@ export function runTierLabs(
 ): LabRun[] {
   const lifted = tiers.map((t) => (options.liftGlobalCap ? { ...t, liftGlobalCap: true } : t));
   const assets = labConfig(lifted[0]!, strategy).assets;
-  const market = Market.create(seed, assets, TICK_MS, LAB_START);
+  // Market model 1, as when the lab was first shared: a lab link's figures stay what they were.
+  const market = Market.create(seed, assets, TICK_MS, LAB_START, 1);
   const traders = lifted.map((tier) => new LabTrader(seed, labConfig(tier, strategy), market));
   const curves = traders.map(() => [] as number[]);
   const closes = new Map<string, number[]>(assets.map((a) => [a.symbol, []]));

@@ -14,7 +14,7 @@ import {
 import { parseSessionFile } from '../../schema/session-file.ts';
 import { PowerTraderDb } from '../../db/database.ts';
 import { sessionIdSchema, type SessionRow } from '../../schema/rows.ts';
-import { KNOWN_CONFIG, KNOWN_HASH, KNOWN_START, knownSessionHash } from './known-answers.ts';
+import { KNOWN_CONFIG, KNOWN_HASHES, KNOWN_START, knownSessionHash } from './known-answers.ts';
 import { expectThat, percentile, Skipped, type Check } from './run-checks.ts';
 
 /** Inputs a shared file or a tampered message might carry; every one must be refused. */
@@ -42,14 +42,19 @@ export function engineChecks(scratchDbName: string): Check[] {
     {
       id: 'engine.known-hash',
       suite: 'engine',
-      name: 'A seeded session replays to its known hash',
+      name: 'A seeded session replays to its known hash, on both market models',
       run: async () => {
-        const hash = await knownSessionHash();
-        expectThat(
-          hash === KNOWN_HASH,
-          `Replay gave ${hash.slice(0, 12)}…, expected ${KNOWN_HASH.slice(0, 12)}…`,
-        );
-        return `Hash ${hash.slice(0, 16)}… as on every other device.`;
+        const hashes: string[] = [];
+        for (const model of [2, 1] as const) {
+          const hash = await knownSessionHash(model);
+          const known = KNOWN_HASHES[model];
+          expectThat(
+            hash === known,
+            `Replay on market model ${model} gave ${hash.slice(0, 12)}…, expected ${known.slice(0, 12)}…`,
+          );
+          hashes.push(`${hash.slice(0, 16)}… (model ${model})`);
+        }
+        return `Hashes ${hashes.join(' and ')} as on every other device.`;
       },
     },
     {

@@ -1,4 +1,5 @@
 import { defaultConfig } from '../../engine/config.ts';
+import type { MarketModel } from '../../engine/market/market.ts';
 import type { TimedCommand } from '../../engine/commands.ts';
 import { replay, stateHash } from '../../engine/session.ts';
 
@@ -79,14 +80,21 @@ export const KNOWN_LOG: TimedCommand[] = [
 ];
 
 /**
- * The hash those commands give with seed "golden". If it changes, every stored and shared session
- * replays differently: that needs a new session format version and a migration, not a new hash.
+ * The hash those commands give with seed "golden", on each market model: 2 for sessions made now,
+ * 1 for every session and file made before it. If one changes, every stored and shared session
+ * of that model replays differently: that needs a new model and a new session file version,
+ * never a new hash.
  */
-export const KNOWN_HASH = 'f0d762b6216286a638a49b67d86f1d0b9f0a33d34ae79450e97d4b3e9982c2fd';
+export const KNOWN_HASHES: Readonly<Record<MarketModel, string>> = {
+  1: 'f0d762b6216286a638a49b67d86f1d0b9f0a33d34ae79450e97d4b3e9982c2fd',
+  2: 'f00c9aa4a8b6fe7bdc87bd1f8be7ce4168b45b4958f4cfef5180a7a33b84acc5',
+};
+export const KNOWN_HASH = KNOWN_HASHES[2];
 
-/** Replays the known session and returns its hash. */
-export async function knownSessionHash(): Promise<string> {
-  const result = replay('golden', KNOWN_CONFIG, KNOWN_LOG);
+/** Replays the known session on a market model (the current one by default) and returns its hash. */
+export async function knownSessionHash(model: MarketModel = 2): Promise<string> {
+  const { marketModel: _current, ...model1 } = KNOWN_CONFIG;
+  const result = replay('golden', model === 1 ? model1 : KNOWN_CONFIG, KNOWN_LOG);
   if (!result.ok) throw new Error(result.message);
   return stateHash(result.value.snapshot());
 }

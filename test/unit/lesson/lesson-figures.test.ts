@@ -79,7 +79,7 @@ describe('the lesson, step by step', () => {
       expect(straight.equity).toBe(t.endEquity);
     }
     expect(tier('moderate').breaker!.message).toBe(
-      `today's loss of $2,505.14 reached the Moderate tier's daily limit of $2,000.00 (until the next simulated day).`,
+      `today's loss of $2,496.00 reached the Moderate tier's daily limit of $2,000.00 (until the next simulated day).`,
     );
     expect(breakerConclusion(lesson.tiers)).toBe(
       'Conservative and Moderate halt new buys. Aggressive keeps trading: the 2% cap held its buys to Moderate’s size, so it lost the same, but its daily limit is 6%, not 4%.',

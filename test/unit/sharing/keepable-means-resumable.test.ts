@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Command, TimedCommand } from '../../../src/engine/commands.ts';
 import { Session, replay, stateHash } from '../../../src/engine/session.ts';
-import type { SessionFile } from '../../../src/engine/session-file.ts';
+import { SESSION_FILE_VERSION, type SessionFile } from '../../../src/engine/session-file.ts';
 import { commandRowSchema, sessionRowSchema, snapshotRowSchema } from '../../../src/schema/rows.ts';
 import { parseSessionFile } from '../../../src/schema/session-file.ts';
 import { prepareImport } from '../../../src/worker/session-files.ts';
@@ -151,7 +151,7 @@ const generatedFile = fc
     }
     const file: SessionFile = {
       type: 'powertrader.session',
-      version: 2,
+      version: SESSION_FILE_VERSION,
       meta: { name: 'Generated', createdAt, appVersion: '0.1.0' },
       seed,
       config: SMALL,

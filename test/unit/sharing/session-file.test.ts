@@ -29,7 +29,7 @@ describe('the session file', () => {
   it('writes the envelope first and the hashes last', () => {
     const text = serializeSessionFile(file, false);
     expect(
-      text.startsWith('{"type":"powertrader.session","version":2,"meta":{"name":"Golden"'),
+      text.startsWith('{"type":"powertrader.session","version":3,"meta":{"name":"Golden"'),
     ).toBe(true);
     expect(text.endsWith(`"stateHash":"${GOLDEN_HASH}","fileHash":"${file.fileHash}"}\n`)).toBe(
       true,
