@@ -3,6 +3,7 @@ import { refusedRow, type ClassRow } from '../engine/class-row.ts';
 import { refuse } from '../engine/result.ts';
 import { knownAssignmentsSchema } from '../schema/known-assignments.ts';
 import { parseSessionFile } from '../schema/session-file.ts';
+import { nextTurn } from './next-turn.ts';
 import { throttled } from './throttle.ts';
 
 /** How long the replay may hold the worker before it lets other messages through. */
@@ -43,7 +44,7 @@ export class ClassService {
       pause: async (fraction) => {
         if (performance.now() - sliceStart < SLICE_MS) return false;
         report(false, fraction);
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        await nextTurn();
         sliceStart = performance.now();
         return false;
       },

@@ -1,6 +1,7 @@
 import type { TimedCommand } from '../engine/commands.ts';
 import { ok, refuse, type Result } from '../engine/result.ts';
 import { replayLog, type Session } from '../engine/session.ts';
+import { nextTurn } from './next-turn.ts';
 
 /** How long one slice of replay may hold the worker before it lets other messages through. */
 const SLICE_MS = 25;
@@ -12,8 +13,6 @@ export interface ReplayControl {
   readonly onProgress?: (fraction: number, commands: number) => unknown;
   readonly isCancelled?: () => boolean;
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Replays a log and runs the market on to `endTime`, in slices that yield to the event loop, so
