@@ -102,14 +102,18 @@ async function lockstep(
   const tick = group[0]!.file.config.tickMs;
   for (let time = start(group[0]!), ticks = 1; active.length > 0; ticks++) {
     const next = time + tick;
-    for (const m of active) applyDue(m, next);
     // A session goes on while it has commands left or ticks before its end; one that is done
-    // takes its market's state along, as the others move it on.
-    active = active.filter((m) => {
-      const going = !m.failure && (m.next < m.file.commands.length || next <= m.file.endTime);
-      if (!going && !m.failure) leaveMarket(m);
-      return going;
-    });
+    // takes its market's state along, as the others move it on. (The list is rebuilt only when
+    // one stops: a new array every tick was a tenth of a week's replay, in garbage.)
+    let stopped = false;
+    for (const m of active) {
+      applyDue(m, next);
+      if (!going(m, next)) stopped = true;
+    }
+    if (stopped) {
+      for (const m of active) if (!going(m, next) && !m.failure) leaveMarket(m);
+      active = active.filter((m) => going(m, next));
+    }
     for (const m of active) m.session.advanceTo(next);
     time = next;
     if (ticks % TICKS_PER_PAUSE === 0 && control.pause && (await control.pause(progress())))
@@ -119,6 +123,11 @@ async function lockstep(
     if (!m.failure && m.session.time > m.file.endTime) m.failure = LATE_COMMAND;
   }
   return true;
+}
+
+/** Whether a session takes the tick that ends at `next`: commands left, or its end not reached. */
+function going(m: Member, next: number): boolean {
+  return !m.failure && (m.next < m.file.commands.length || next <= m.file.endTime);
 }
 
 /** Applies a session's commands stamped before `next`, leaving the shared market for a scenario. */
