@@ -37,8 +37,9 @@ interface Member {
 
 /**
  * Verifies files as `classRow` does one, and gives the same rows in the same order. Files whose
- * markets are the same (seed, coins, tick, start and model: a class that follows one assignment) are
- * replayed in lockstep on one market, so its prices are made once and not once per file. A file
+ * markets are the same (seed, coins, tick, start and market model: a class that follows one
+ * assignment) are replayed in lockstep on one market, so its prices are made once and not once
+ * per file. A file
  * whose log applies a scenario leaves the shared market first, on its own copy of its state, the
  * same exact copy a resumed session continues from.
  */
@@ -103,8 +104,8 @@ async function lockstep(
   for (let time = start(group[0]!), ticks = 1; active.length > 0; ticks++) {
     const next = time + tick;
     // A session goes on while it has commands left or ticks before its end; one that is done
-    // takes its market's state along, as the others move it on. (The list is rebuilt only when
-    // one stops: a new array every tick was a tenth of a week's replay, in garbage.)
+    // takes its market's state along, as the others move it on. The list is rebuilt only when
+    // one stops, not every tick (604,800 arrays to collect in a week at 1 s ticks).
     let stopped = false;
     for (const m of active) {
       applyDue(m, next);

@@ -33,8 +33,8 @@ const T4_SCALE = Math.SQRT1_2;
 /**
  * Which generator makes the shocks. 1: Student-t draws from uniforms and logarithms, as every
  * session made before file version 3 has. 2: the same distribution from a ziggurat and a table
- * (`fast-shocks.ts`), about ten times cheaper; new sessions use it. A session keeps its model
- * for life, so each replays exactly.
+ * (`fast-shocks.ts`), which makes a tick about a third of model 1's cost; new sessions use it.
+ * A session keeps its model for life, so each replays exactly.
  */
 export type MarketModel = 1 | 2;
 
